@@ -1,0 +1,84 @@
+"""Application factory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, render_template
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException
+
+from portal import content_store, i18n
+from portal.config import DEFAULT_INSTANCE, load_config
+from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Create the portal. `config` overrides values read from the environment."""
+    overrides = dict(config or {})
+    instance = Path(overrides.pop("INSTANCE_PATH", DEFAULT_INSTANCE))
+    app = Flask(__name__, instance_path=str(instance), instance_relative_config=False)
+    app.config.update(load_config(instance_path=instance))
+    app.config.update(overrides)
+
+    db.init_app(app)
+    migrate.init_app(
+        app, db, directory=str(Path(__file__).parent / "migrations"), render_as_batch=True
+    )
+    login_manager.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    i18n.init_app(app)
+    content_store.init_app(app)
+    _configure_login()
+    _register_blueprints(app)
+    _register_error_pages(app)
+
+    from portal import cli
+
+    cli.init_app(app)
+    return app
+
+
+def _configure_login() -> None:
+    from flask_babel import lazy_gettext as _l
+
+    from portal.extensions import db as database
+    from portal.models.user import User
+
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Log ind for at se siden.")  # type: ignore[assignment]
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return database.session.get(User, int(user_id))
+
+
+def _register_blueprints(app: Flask) -> None:
+    from portal.admin.routes import bp as admin_bp
+    from portal.api.topics import bp as api_topics_bp
+    from portal.auth.routes import bp as auth_bp
+    from portal.caseworker.routes import bp as caseworker_bp
+    from portal.citizen.routes import bp as citizen_bp
+    from portal.employer.routes import bp as employer_bp
+    from portal.help.routes import bp as help_bp
+    from portal.main.routes import bp as main_bp
+
+    for blueprint in (main_bp, auth_bp, help_bp, citizen_bp, employer_bp, caseworker_bp, admin_bp):
+        app.register_blueprint(blueprint)
+    app.register_blueprint(api_topics_bp)
+    csrf.exempt(api_topics_bp)
+
+
+def _register_error_pages(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> ResponseReturnValue:
+        from flask import jsonify, request
+
+        if request.path.startswith("/api/"):
+            return jsonify({"error": error.name, "status": error.code}), error.code or 500
+        return render_template("error.html", error=error), error.code or 500

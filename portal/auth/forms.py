@@ -1,0 +1,92 @@
+"""Login, registration and account forms (labels are Danish msgids, translated by Babel)."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+
+from portal.auth.service import MIN_PASSWORD_LENGTH
+from portal.domain.languages import LANGUAGES
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(_l("Skriv din e-mail."))])
+    password = PasswordField(
+        _l("Adgangskode"), validators=[DataRequired(_l("Skriv din adgangskode."))]
+    )
+
+
+class RegisterForm(FlaskForm):
+    role = RadioField(
+        _l("Jeg er"),
+        choices=[("citizen", _l("Borger")), ("employer", _l("Arbejdsgiver"))],
+        default="citizen",
+        validators=[DataRequired(_l("Vælg om du er borger eller arbejdsgiver."))],
+    )
+    display_name = StringField(
+        _l("Dit navn"),
+        validators=[DataRequired(_l("Skriv dit navn.")), Length(max=120)],
+    )
+    organisation = StringField(
+        _l("Virksomhedens navn (kun arbejdsgivere)"), validators=[Optional(), Length(max=200)]
+    )
+    email = EmailField(
+        _l("E-mail"),
+        validators=[
+            DataRequired(_l("Skriv din e-mail.")),
+            Email(_l("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.")),
+            Length(max=254),
+        ],
+    )
+    password = PasswordField(
+        _l("Adgangskode"),
+        validators=[
+            DataRequired(_l("Vælg en adgangskode.")),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=200,
+                message=_l("Adgangskoden skal være mindst %(min)d tegn.", min=MIN_PASSWORD_LENGTH),
+            ),
+        ],
+    )
+    confirm = PasswordField(
+        _l("Gentag adgangskode"),
+        validators=[EqualTo("password", _l("De to adgangskoder er ikke ens."))],
+    )
+
+    def validate(self, extra_validators=None):  # type: ignore[no-untyped-def]
+        ok = super().validate(extra_validators)
+        if self.role.data == "employer" and not (self.organisation.data or "").strip():
+            self.organisation.errors = [_l("Skriv virksomhedens navn.")]
+            return False
+        return ok
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(
+        _l("Nuværende adgangskode"), validators=[DataRequired(_l("Skriv din nuværende adgangskode."))]
+    )
+    new_password = PasswordField(
+        _l("Ny adgangskode"),
+        validators=[
+            DataRequired(_l("Vælg en ny adgangskode.")),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=200,
+                message=_l("Adgangskoden skal være mindst %(min)d tegn.", min=MIN_PASSWORD_LENGTH),
+            ),
+        ],
+    )
+    confirm = PasswordField(
+        _l("Gentag ny adgangskode"),
+        validators=[EqualTo("new_password", _l("De to adgangskoder er ikke ens."))],
+    )
+
+
+class LanguageForm(FlaskForm):
+    language = SelectField(
+        _l("Foretrukket sprog"),
+        choices=[(code, lang.native_name) for code, lang in LANGUAGES.items()],
+    )

@@ -1,0 +1,120 @@
+"""Login, logout, registration and the account page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required, login_user, logout_user
+
+from portal.auth import service
+from portal.auth.forms import ChangePasswordForm, LanguageForm, LoginForm, RegisterForm
+from portal.extensions import limiter
+from portal.models.user import Role, User
+
+bp = Blueprint("auth", __name__, url_prefix="/<lang_code>")
+
+HOME_BY_ROLE = {
+    Role.CITIZEN: "citizen.home",
+    Role.EMPLOYER: "employer.home",
+    Role.CASEWORKER: "caseworker.home",
+    Role.ADMIN: "admin.home",
+}
+ERROR_TEXT = {
+    ("email", "taken"): _l("Der findes allerede en konto med den e-mail. Log ind i stedet."),
+    ("password", "too_short"): _l("Adgangskoden er for kort."),
+    ("current_password", "wrong"): _l("Den nuværende adgangskode er forkert."),
+}
+
+
+def home_for(user: User) -> str:
+    """URL of a user's own start page."""
+    if user.preferred_language:
+        return url_for(HOME_BY_ROLE[user.role], lang_code=user.preferred_language)
+    return url_for(HOME_BY_ROLE[user.role])
+
+
+def _safe_next(target: str | None) -> str | None:
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def login() -> ResponseReturnValue:
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = service.authenticate(form.email.data or "", form.password.data or "")
+        if user is None:
+            form.password.errors = [_("E-mail eller adgangskode er forkert.")]
+        else:
+            login_user(user)
+            return redirect(_safe_next(request.args.get("next")) or home_for(user))
+    return render_template("auth/login.html", form=form), (422 if form.errors else 200)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout() -> ResponseReturnValue:
+    logout_user()
+    flash(_("Du er logget ud."), "info")
+    return redirect(url_for("main.home"))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit("5 per minute", methods=["POST"])
+def register() -> ResponseReturnValue:
+    form = RegisterForm()
+    if form.validate_on_submit():
+        role = Role(form.role.data)
+        try:
+            user = service.register_user(
+                form.email.data or "",
+                form.password.data or "",
+                role,
+                form.display_name.data or "",
+                preferred_language=request.view_args.get("lang_code") if request.view_args else None,
+                organisation=(form.organisation.data or None) if role is Role.EMPLOYER else None,
+            )
+        except service.AccountError as err:
+            getattr(form, err.field).errors = [str(ERROR_TEXT[(err.field, err.code)])]
+        else:
+            login_user(user)
+            flash(_("Velkommen til Jobvej. Din konto er oprettet."), "success")
+            return redirect(home_for(user))
+    return render_template("auth/register.html", form=form), (422 if form.errors else 200)
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account() -> ResponseReturnValue:
+    password_form = ChangePasswordForm(prefix="pw")
+    language_form = LanguageForm(prefix="lang", language=current_user.preferred_language or "da")
+    if request.method == "POST" and "pw-submit" in request.form:
+        if password_form.validate_on_submit():
+            try:
+                service.change_password(
+                    current_user,
+                    password_form.current_password.data or "",
+                    password_form.new_password.data or "",
+                )
+            except service.AccountError as err:
+                getattr(password_form, err.field).errors = [str(ERROR_TEXT[(err.field, err.code)])]
+            else:
+                flash(_("Din adgangskode er ændret."), "success")
+                return redirect(url_for("auth.account"))
+    elif request.method == "POST" and "lang-submit" in request.form:
+        if language_form.validate_on_submit():
+            service.set_preferred_language(current_user, language_form.language.data or "da")
+            flash(_("Dit sprogvalg er gemt."), "success")
+            return redirect(url_for("auth.account", lang_code=language_form.language.data))
+    status = 422 if (password_form.errors or language_form.errors) else 200
+    return render_template(
+        "auth/account.html", password_form=password_form, language_form=language_form
+    ), status
