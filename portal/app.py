@@ -59,19 +59,13 @@ def _configure_login() -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal.admin.routes import bp as admin_bp
-    from portal.api.topics import bp as api_topics_bp
-    from portal.auth.routes import bp as auth_bp
-    from portal.caseworker.routes import bp as caseworker_bp
-    from portal.citizen.routes import bp as citizen_bp
-    from portal.employer.routes import bp as employer_bp
-    from portal.help.routes import bp as help_bp
-    from portal.main.routes import bp as main_bp
+    from portal.blueprints import api_blueprints, page_blueprints
 
-    for blueprint in (main_bp, auth_bp, help_bp, citizen_bp, employer_bp, caseworker_bp, admin_bp):
+    for blueprint in page_blueprints():
         app.register_blueprint(blueprint)
-    app.register_blueprint(api_topics_bp)
-    csrf.exempt(api_topics_bp)
+    for blueprint in api_blueprints():
+        app.register_blueprint(blueprint)
+        csrf.exempt(blueprint)
 
 
 def _register_error_pages(app: Flask) -> None:

@@ -1,0 +1,126 @@
+"""Shared fixtures: the app on SQLite and (when reachable) on PostgreSQL, clients, users."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from portal import create_app
+from portal.extensions import db
+from portal.models.user import Role, User
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+PASSWORD = "correct horse battery"
+PG_ADMIN_URL = os.environ.get("JOBVEJ_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def _postgres_database(worker: str) -> str | None:
+    """Create (once per test worker) a database for the tests; None if PostgreSQL is unreachable."""
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    plain = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+    name = f"jobvej_test_{re.sub(r'[^a-z0-9]', '', worker.lower())}"
+    try:
+        with psycopg.connect(plain, autocommit=True, connect_timeout=2) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except Exception:
+        return None
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(scope="session")
+def postgres_url(worker_id: str) -> str | None:
+    if os.environ.get("JOBVEJ_SKIP_POSTGRES") == "1":
+        return None
+    return _postgres_database(worker_id)
+
+
+@pytest.fixture(scope="session")
+def worker_id(request: pytest.FixtureRequest) -> str:
+    return getattr(request.config, "workerinput", {}).get("workerid", "main")
+
+
+def make_app(database_url: str, tmp_path: Path, **overrides: object) -> Flask:
+    """A portal app for tests: CSRF off unless asked, rate limits off, tables created."""
+    config = {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SECRET_KEY": "test-secret",
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "ASSISTANT_URL": "http://127.0.0.1:9",  # nothing listens: assistant reported down
+        "ACTIONS_URL": "http://127.0.0.1:9",
+        "ASSISTANT_API_TOKEN": "test-assistant-token",
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def app(request: pytest.FixtureRequest, tmp_path: Path, postgres_url: str | None) -> Iterator[Flask]:
+    """The portal with an empty schema, once on SQLite and once on PostgreSQL."""
+    if request.param == "postgres":
+        if postgres_url is None:
+            pytest.skip("PostgreSQL not reachable")
+        url = postgres_url
+    else:
+        url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    application = make_app(url, tmp_path)
+    with application.app_context():
+        db.drop_all()
+        db.create_all()
+        yield application
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def create_test_user(role: Role = Role.CITIZEN, email: str | None = None, **extra: object) -> User:
+    """Insert a user with the test password."""
+    from portal.auth.service import create_user
+
+    email = email or f"{role.value}-{uuid.uuid4().hex[:8]}@example.dk"
+    return create_user(email, PASSWORD, role, display_name=f"Test {role.value}", **extra)  # type: ignore[arg-type]
+
+
+def login(client: FlaskClient, user: User, lang: str = "da") -> None:
+    """Log a user in through the real login form."""
+    response = client.post(f"/{lang}/login", data={"email": user.email, "password": PASSWORD})
+    assert response.status_code == 302, response.data[:500]
+
+
+@pytest.fixture
+def citizen(app: Flask) -> User:
+    return create_test_user(Role.CITIZEN)
+
+
+@pytest.fixture
+def caseworker(app: Flask) -> User:
+    return create_test_user(Role.CASEWORKER, team="general")
+
+
+@pytest.fixture
+def employer(app: Flask) -> User:
+    return create_test_user(Role.EMPLOYER, organisation="Test ApS")
+
+
+@pytest.fixture
+def admin(app: Flask) -> User:
+    return create_test_user(Role.ADMIN)
