@@ -69,6 +69,17 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_error_pages(app: Flask) -> None:
+    from flask_wtf.csrf import CSRFError
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError) -> ResponseReturnValue:
+        """A form sent without a valid token (usually an expired session): explain, keep calm."""
+        from flask import jsonify, request
+
+        if request.path.startswith("/api/"):
+            return jsonify({"error": "csrf", "status": 400}), 400
+        return render_template("csrf_error.html"), 400
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> ResponseReturnValue:
         from flask import jsonify, request

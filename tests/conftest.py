@@ -51,6 +51,15 @@ def worker_id(request: pytest.FixtureRequest) -> str:
     return getattr(request.config, "workerinput", {}).get("workerid", "main")
 
 
+class FreshContextClient(FlaskClient):
+    """A test client whose every request gets its own app context (fresh `g`, own DB session),
+    as in production, even while a test holds an app context open around it."""
+
+    def open(self, *args: object, **kwargs: object):  # type: ignore[no-untyped-def,override]
+        with self.application.app_context():
+            return super().open(*args, **kwargs)  # type: ignore[arg-type]
+
+
 def make_app(database_url: str, tmp_path: Path, **overrides: object) -> Flask:
     """A portal app for tests: CSRF off unless asked, rate limits off, tables created."""
     config = {
@@ -65,7 +74,9 @@ def make_app(database_url: str, tmp_path: Path, **overrides: object) -> Flask:
         "ASSISTANT_API_TOKEN": "test-assistant-token",
     }
     config.update(overrides)
-    return create_app(config)
+    application = create_app(config)
+    application.test_client_class = FreshContextClient
+    return application
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -11,8 +11,15 @@ from portal.auth.service import MIN_PASSWORD_LENGTH
 from portal.domain.languages import LANGUAGES
 
 
+def strip_text(value: str | None) -> str | None:
+    """Trim spaces people paste around e-mail addresses and names."""
+    return value.strip() if isinstance(value, str) else value
+
+
 class LoginForm(FlaskForm):
-    email = EmailField(_l("E-mail"), validators=[DataRequired(_l("Skriv din e-mail."))])
+    email = EmailField(
+        _l("E-mail"), filters=[strip_text], validators=[DataRequired(_l("Skriv din e-mail."))]
+    )
     password = PasswordField(
         _l("Adgangskode"), validators=[DataRequired(_l("Skriv din adgangskode."))]
     )
@@ -27,6 +34,7 @@ class RegisterForm(FlaskForm):
     )
     display_name = StringField(
         _l("Dit navn"),
+        filters=[strip_text],
         validators=[DataRequired(_l("Skriv dit navn.")), Length(max=120)],
     )
     organisation = StringField(
@@ -34,6 +42,7 @@ class RegisterForm(FlaskForm):
     )
     email = EmailField(
         _l("E-mail"),
+        filters=[strip_text],
         validators=[
             DataRequired(_l("Skriv din e-mail.")),
             Email(_l("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.")),

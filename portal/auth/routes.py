@@ -13,6 +13,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from portal.auth import service
 from portal.auth.forms import ChangePasswordForm, LanguageForm, LoginForm, RegisterForm
 from portal.extensions import limiter
+from portal.i18n import current_lang
 from portal.models.user import Role, User
 
 bp = Blueprint("auth", __name__, url_prefix="/<lang_code>")
@@ -79,7 +80,7 @@ def register() -> ResponseReturnValue:
                 form.password.data or "",
                 role,
                 form.display_name.data or "",
-                preferred_language=request.view_args.get("lang_code") if request.view_args else None,
+                preferred_language=current_lang(),
                 organisation=(form.organisation.data or None) if role is Role.EMPLOYER else None,
             )
         except service.AccountError as err:

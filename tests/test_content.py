@@ -1,0 +1,199 @@
+"""The content library: the real content is valid and complete; the loader names bad files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from flask.testing import FlaskClient
+
+from portal.domain.content import ContentError, is_official_url, load_library, render_markdown
+from tests.conftest import REPO, SHARED
+
+CONTENT = REPO / "content"
+
+
+@pytest.fixture(scope="module")
+def library():  # type: ignore[no-untyped-def]
+    return load_library(CONTENT)
+
+
+def contract_topics() -> list[dict]:  # type: ignore[type-arg]
+    path = SHARED / "contract" / "topics.yaml"
+    if not path.exists():
+        pytest.skip("shared/contract not beside the repository")
+    return yaml.safe_load(path.read_text())["topics"]
+
+
+def test_registry_matches_the_shared_contract(library) -> None:  # type: ignore[no-untyped-def]
+    contract = {t["id"]: (t["audience"], t["handoff"]) for t in contract_topics()}
+    ours = {t.id: (t.audience, t.handoff) for t in library.topics.values()}
+    assert ours == contract
+
+
+def test_every_contract_topic_has_danish_and_english_articles(library) -> None:  # type: ignore[no-untyped-def]
+    for topic in contract_topics():
+        assert (topic["id"], "da") in library.articles, topic["id"]
+        assert (topic["id"], "en") in library.articles, topic["id"]
+
+
+def test_every_article_cites_official_sources_and_is_reviewed(library) -> None:  # type: ignore[no-untyped-def]
+    for article in library.articles.values():
+        assert article.sources, article.path
+        assert article.reviewed.year >= 2025, article.path
+        assert len(article.body.split()) >= 80, f"{article.path} is too short"
+
+
+def test_english_articles_are_current_translations(library) -> None:  # type: ignore[no-untyped-def]
+    for (topic_id, lang), article in library.articles.items():
+        if lang == "en":
+            assert not library.resolve(topic_id, "en").is_stale, article.path
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://www.borger.dk/arbejde", True),
+        ("https://lifeindenmark.borger.dk/working", True),
+        ("https://star.dk/x", True),
+        ("https://www.aarhus.dk/virksomhed", True),
+        ("http://www.borger.dk/arbejde", False),
+        ("https://borger.dk.evil.com/", False),
+        ("https://notborger.dk/", False),
+        ("https://www.a-kasse.dk/", False),
+    ],
+)
+def test_official_url_check(url: str, ok: bool) -> None:
+    hosts = ("borger.dk", "lifeindenmark.borger.dk", "star.dk", "aarhus.dk")
+    assert is_official_url(url, hosts) is ok
+
+
+def copy_content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("rates", "routing.yaml"))
+    return target
+
+
+def problems_for(content: Path) -> list[str]:
+    with pytest.raises(ContentError) as info:
+        load_library(content)
+    return info.value.problems
+
+
+def test_unknown_topic_id_is_an_error_naming_the_folder(tmp_path: Path) -> None:
+    content = copy_content(tmp_path)
+    shutil.copytree(content / "topics" / "cv", content / "topics" / "made_up_topic")
+    problems = problems_for(content)
+    assert any("made_up_topic" in p and "unknown topic id" in p for p in problems)
+
+
+def test_missing_danish_article_is_an_error(tmp_path: Path) -> None:
+    content = copy_content(tmp_path)
+    (content / "topics" / "joblog" / "da.md").unlink()
+    assert any("joblog/da.md" in p and "missing Danish" in p for p in problems_for(content))
+
+
+def test_bad_front_matter_names_the_file(tmp_path: Path) -> None:
+    content = copy_content(tmp_path)
+    path = content / "topics" / "holiday" / "en.md"
+    path.write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
+    problems = problems_for(content)
+    assert any(str(path) in p and "not valid YAML" in p for p in problems)
+
+
+def test_missing_keys_and_unofficial_source_are_errors(tmp_path: Path) -> None:
+    content = copy_content(tmp_path)
+    path = content / "topics" / "mentor" / "da.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("reviewed:", "reviewed_on:", 1), encoding="utf-8")
+    other = content / "topics" / "cv" / "da.md"
+    meta_end = other.read_text(encoding="utf-8")
+    import frontmatter
+
+    post = frontmatter.loads(meta_end)
+    post.metadata["sources"] = [{"title": "A blog", "url": "https://blog.example.com/x"}]
+    other.write_text(frontmatter.dumps(post), encoding="utf-8")
+    problems = problems_for(content)
+    assert any(str(path) in p and "missing front matter keys: reviewed" in p for p in problems)
+    assert any(str(other) in p and "not an official https source" in p for p in problems)
+
+
+def test_translation_newer_than_source_and_wrong_language_are_errors(tmp_path: Path) -> None:
+    import frontmatter
+
+    content = copy_content(tmp_path)
+    path = content / "topics" / "interpreter" / "en.md"
+    post = frontmatter.load(str(path))
+    post.metadata["source_version"] = 99
+    post.metadata["language"] = "de"
+    path.write_text(frontmatter.dumps(post), encoding="utf-8")
+    problems = problems_for(content)
+    assert any(str(path) in p and "does not match file name" in p for p in problems)
+
+
+def test_stale_and_missing_translations_are_flagged(tmp_path: Path) -> None:
+    import frontmatter
+
+    content = copy_content(tmp_path)
+    da = content / "topics" / "cv" / "da.md"
+    post = frontmatter.load(str(da))
+    post.metadata["version"] = post.metadata["version"] + 1
+    post.metadata["source_version"] = post.metadata["version"]
+    da.write_text(frontmatter.dumps(post), encoding="utf-8")
+    library = load_library(content)
+    assert library.resolve("cv", "en").is_stale is True
+    assert library.resolve("cv", "da").is_stale is False
+    fallback = library.resolve("cv", "so")
+    assert fallback.is_fallback is True and fallback.language == "da"
+    assert library.resolve("no_such_topic", "da") is None
+
+
+def test_markdown_is_sanitised() -> None:
+    html = render_markdown("## Hej\n\n<script>alert(1)</script> [x](javascript:alert(1)) <b onclick=x>y</b>")
+    assert "<h2>Hej</h2>" in html
+    assert "<script" not in html and "javascript:" not in html and "onclick" not in html
+
+
+def test_help_index_groups_by_audience(client: FlaskClient) -> None:
+    page = client.get("/da/help/").data.decode()
+    for anchor in ('id="citizen"', 'id="refugee"', 'id="employer"'):
+        assert anchor in page
+    assert "/da/help/wage_subsidy" in page and "/da/help/danish_lessons" in page
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_topic_page_shows_sources_and_review_date(client: FlaskClient, library, lang: str) -> None:  # type: ignore[no-untyped-def]
+    for topic_id in library.topics:
+        response = client.get(f"/{lang}/help/{topic_id}")
+        assert response.status_code == 200, topic_id
+        page = response.data.decode()
+        article = library.articles[(topic_id, lang)]
+        assert article.title.replace("'", "&#39;").replace('"', "&#34;").replace("&", "&amp;") in page or article.title in page
+        assert article.sources[0].url in page
+        assert f'datetime="{article.reviewed.isoformat()}"' in page
+        assert "jobvej-content-fallback" not in page
+
+
+def test_missing_translation_falls_back_to_danish_with_notice(client: FlaskClient, library) -> None:  # type: ignore[no-untyped-def]
+    if ("first_meeting", "so") in library.articles:
+        pytest.skip("Somali article exists")
+    page = client.get("/so/help/first_meeting").data.decode()
+    assert "jobvej-content-fallback" in page
+    assert library.articles[("first_meeting", "da")].short_answer[:40] in page
+
+
+def test_unknown_topic_page_is_404(client: FlaskClient) -> None:
+    assert client.get("/da/help/nope").status_code == 404
+
+
+def test_topic_api_returns_short_answer_and_fallback(client: FlaskClient, library) -> None:  # type: ignore[no-untyped-def]
+    data = client.get("/api/v1/topics/cv?language=en").get_json()
+    assert data["short_answer"] == library.articles[("cv", "en")].short_answer
+    assert data["fallback_language"] is None and data["url"].endswith("/en/help/cv")
+    if ("cv", "ti") not in library.articles:
+        ti = client.get("/api/v1/topics/cv?language=ti").get_json()
+        assert ti["language"] == "da" and ti["fallback_language"] == "da"
+    assert client.get("/api/v1/topics/cv?language=xx").status_code == 422
+    assert client.get("/api/v1/topics/nope").status_code == 404
