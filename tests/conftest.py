@@ -135,3 +135,51 @@ def employer(app: Flask) -> User:
 @pytest.fixture
 def admin(app: Flask) -> User:
     return create_test_user(Role.ADMIN)
+
+
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real portal server on a free 127.0.0.1 port with its own SQLite database and demo users.
+    CSRF stays on, as in production."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    tmp = tmp_path_factory.mktemp("live")
+    application = make_app(f"sqlite:///{tmp / 'live.sqlite3'}", tmp, WTF_CSRF_ENABLED=True)
+    with application.app_context():
+        db.create_all()
+        from portal.cli import seed_demo
+
+        seed_demo()
+    server = make_server("127.0.0.1", 0, application, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        with application.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    chromium = "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        pytest.skip("Debian chromium is not installed (scripts/setup.sh --with-browser)")
+    with playwright_api.sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=chromium, headless=True, args=BROWSER_ARGS)
+        yield instance
+        instance.close()
