@@ -191,9 +191,11 @@ def parse_article(
     if meta["language"] != language:
         problems.append(f"{path}: language {meta['language']!r} does not match file name")
     for key in ("title", "short_answer"):
-        if not isinstance(meta[key], str) or not meta[key].strip():
+        value = meta[key]
+        if not isinstance(value, str) or not value.strip():
             problems.append(f"{path}: {key} must be non-empty text")
-    if isinstance(meta["short_answer"], str) and "\n\n" in meta["short_answer"].strip():
+    short_answer = meta["short_answer"]
+    if isinstance(short_answer, str) and "\n\n" in short_answer.strip():
         problems.append(f"{path}: short_answer must be one paragraph")
     reviewed = meta["reviewed"]
     if not isinstance(reviewed, dt.date):

@@ -49,8 +49,8 @@ def test_arabic_page_is_right_to_left(page, live_server: str) -> None:  # type: 
 
 def test_demo_citizen_logs_in_through_the_form(page, live_server: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(live_server + "/da/login")
-    page.get_by_label("E-mail").fill("borger@demo.jobvej.dk")
-    page.get_by_label("Adgangskode").fill(DEMO_PASSWORD)
+    page.get_by_label("E-mail", exact=True).fill("borger@demo.jobvej.dk")
+    page.get_by_label("Adgangskode", exact=True).fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Log ind").click()
     page.wait_for_url("**/da/citizen/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Hej")

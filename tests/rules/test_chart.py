@@ -1,0 +1,94 @@
+"""The accessible SVG chart for "work more hours"."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+
+import pytest
+
+from portal.domain.calculators import (
+    CALCULATORS,
+    ChartLabels,
+    Result,
+    chart_text_alternative,
+    render_work_more_hours_chart,
+)
+from portal.domain.rates import RateBook
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def result(book: RateBook) -> Result:
+    raw = {"year": 2025, "benefit": "kontanthjaelp", "hourly_wage": 150, "age": 35}
+    return CALCULATORS["work_more_hours"].run(raw, book)
+
+
+def test_svg_is_well_formed_and_labelled(result: Result) -> None:
+    svg = render_work_more_hours_chart(result)
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    title_id, desc_id = root.get("aria-labelledby", "").split()
+    title = root.find(f"{SVG}title")
+    desc = root.find(f"{SVG}desc")
+    assert title is not None and title.get("id") == title_id and title.text
+    assert desc is not None and desc.get("id") == desc_id
+    assert desc.text == chart_text_alternative(result)
+
+
+def test_low_gain_hours_are_marked_by_pattern_not_only_colour(result: Result) -> None:
+    root = ET.fromstring(render_work_more_hours_chart(result))
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("class") in ("pays", "low-gain")]
+    assert len(bars) == 38
+    low = [r for r in bars if r.get("class") == "low-gain"]
+    assert len(low) == len(result.details["low_gain_hours"])  # type: ignore[arg-type]
+    assert all(r.get("fill") == "url(#wmh-hatch)" for r in low)
+    assert root.find(f".//{SVG}pattern[@id='wmh-hatch']") is not None
+    # every bar has its own tooltip title with the numbers
+    for bar in bars:
+        tip = bar.find(f"{SVG}title")
+        assert tip is not None and "hours a week" in (tip.text or "")
+
+
+def test_text_alternative_summarises_ranges(result: Result) -> None:
+    text = chart_text_alternative(result)
+    assert "10,145 kr." in text and "16,247 kr." in text
+    assert "5–32" in text
+    da = chart_text_alternative(result, ChartLabels.danish())
+    assert "10.145 kr." in da and "5–32 timer om ugen" in da
+
+
+def test_labels_are_escaped(result: Result) -> None:
+    nasty = replace(
+        ChartLabels.english(),
+        title='Income <script>alert("x")</script> & more',
+        legend_low="Under 30 % <b>kept</b>",
+    )
+    svg = render_work_more_hours_chart(result, nasty, id_prefix='a"b')
+    root = ET.fromstring(svg)
+    assert root.find(f"{SVG}title").text == 'Income <script>alert("x")</script> & more'  # type: ignore[union-attr]
+    assert "<script>" not in svg and "<b>" not in svg
+    assert root.find(f".//{SVG}pattern").get("id") == 'a"b-hatch'  # type: ignore[union-attr]
+
+
+def test_only_for_work_more_hours_results(book: RateBook) -> None:
+    other = CALCULATORS["sygedagpenge"].run(
+        {"year": 2025, "hourly_wage": 100, "hours_per_week": 37}, book
+    )
+    with pytest.raises(ValueError):
+        render_work_more_hours_chart(other)
+
+
+def test_no_low_gain_message(book: RateBook) -> None:
+    raw = {
+        "year": 2025,
+        "benefit": "kontanthjaelp",
+        "hourly_wage": 150,
+        "age": 40,
+        "civil_status": "married",
+        "partner_earnings": 30000,
+    }
+    result = CALCULATORS["work_more_hours"].run(raw, book)
+    assert "Every extra hour keeps at least 30 %" in chart_text_alternative(result)
