@@ -10,7 +10,7 @@ from flask import Flask, render_template
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
-from portal import content_store, i18n
+from portal import content_store, i18n, rates_store
 from portal.config import DEFAULT_INSTANCE, load_config
 from portal.extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -33,6 +33,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     limiter.init_app(app)
     i18n.init_app(app)
     content_store.init_app(app)
+    rates_store.init_app(app)
     _configure_login()
     _register_blueprints(app)
     _register_error_pages(app)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import secrets
 
 import click
@@ -58,7 +59,119 @@ def seed_demo() -> list[str]:
                 email, DEMO_PASSWORD, role, name, organisation=organisation, team=team
             )
         lines.append(f"  {role.value:<11} {email}")
+    _seed_demo_casework()
     return lines
+
+
+def _seed_demo_casework() -> None:
+    """Assign the demo citizen to the demo caseworker, with a shared sample journal, a few
+    self-ratings and a booked first meeting (only once: skipped when the citizen has a
+    journal already)."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from portal.domain.meetings import local_to_utc
+    from portal.extensions import db
+    from portal.journal.operations import create_journal_entry, set_sharing
+    from portal.meetings.operations import book_meeting
+    from portal.models.journal import JournalEntry
+    from portal.models.user import utcnow
+    from portal.privacy.operations import assign_citizen
+    from portal.progress.operations import record_progress
+
+    citizen = service.find_user_by_email(DEMO_USERS[0][0])
+    caseworker = service.find_user_by_email(DEMO_USERS[1][0])
+    if citizen is None or caseworker is None:
+        return
+    assign_citizen(citizen, caseworker, caseworker.team)
+    has_journal = db.session.scalars(
+        select(JournalEntry.id).where(JournalEntry.citizen_id == citizen.id)
+    ).first()
+    if has_journal is not None:
+        return
+    today = utcnow().date()
+    samples = [
+        (
+            "experience",
+            {
+                "title": "Lagermedarbejder",
+                "organisation": "Byens Grossist",
+                "period": "2021-2024",
+                "body": "Plukning, truckkort B.",
+                "language": "da",
+            },
+        ),
+        ("language", {"title": "Arabisk", "level": "native", "language": "da"}),
+        (
+            "language",
+            {"title": "Dansk", "level": "good", "body": "Modul 4 bestået.", "language": "da"},
+        ),
+        (
+            "goal",
+            {
+                "goal_area": "job",
+                "body": "Jeg vil gerne arbejde på et lager igen, gerne fuld tid.",
+                "language": "da",
+            },
+        ),
+        (
+            "goal",
+            {"goal_area": "daily", "body": "أريد أن أتحسن في اللغة الدانماركية", "language": "ar"},
+        ),
+        (
+            "application",
+            {
+                "organisation": "Nordlager A/S",
+                "title": "Lagerassistent",
+                "applied_on": today - timedelta(days=5),
+                "status": "sent",
+                "next_step": "Ringe og følge op",
+                "link": "https://job.jobnet.dk/",
+                "language": "da",
+            },
+        ),
+    ]
+    for section, values in samples:
+        create_journal_entry(citizen, section, values)
+    record_progress(
+        citizen, {"job": 4, "health": 7, "skills": 6, "network": 3, "danish": 5, "structure": 6}
+    )
+    set_sharing(citizen, journal=True, progress=True)
+    start_day = today + timedelta(days=2)
+    book_meeting(
+        citizen,
+        caseworker,
+        local_to_utc(start_day, datetime.time(10, 0)),
+        "Jobservice, Rådhuspladsen 1, mødelokale 2",
+        "in_person",
+        "first",
+    )
+
+
+@jobvej_cli.command("assign-citizen")
+@click.option("--citizen", "citizen_email", required=True, help="The citizen's e-mail.")
+@click.option("--caseworker", "caseworker_email", default=None, help="The caseworker's e-mail.")
+@click.option("--team", default=None, help="A caseworker team, e.g. general.")
+def assign_citizen_command(
+    citizen_email: str, caseworker_email: str | None, team: str | None
+) -> None:
+    """Assign a citizen to a caseworker and/or a team (who may then see what they share)."""
+    from portal.privacy.operations import assign_citizen
+
+    citizen = service.find_user_by_email(citizen_email)
+    if citizen is None or citizen.role is not Role.CITIZEN:
+        raise click.ClickException(f"no citizen with e-mail {citizen_email}")
+    caseworker = None
+    if caseworker_email:
+        caseworker = service.find_user_by_email(caseworker_email)
+        if caseworker is None or caseworker.role is not Role.CASEWORKER:
+            raise click.ClickException(f"no caseworker with e-mail {caseworker_email}")
+    if caseworker is None and not team:
+        raise click.ClickException("give --caseworker and/or --team")
+    assign_citizen(citizen, caseworker, team)
+    target = ", ".join(x for x in (caseworker.email if caseworker else "", team or "") if x)
+    click.echo(f"Assigned {citizen.email} to {target}")
 
 
 @jobvej_cli.command("config-doc")
@@ -66,13 +179,38 @@ def config_doc_command() -> None:
     """Print the configuration variables as a Markdown table."""
     click.echo("| Variable | Default | Meaning |\n|---|---|---|")
     for s in SETTINGS:
-        click.echo(f"| `{s.env}` | `{s.default if s.default not in (None, '') else '-'}` | {s.help} |")
+        click.echo(
+            f"| `{s.env}` | `{s.default if s.default not in (None, '') else '-'}` | {s.help} |"
+        )
 
 
 @jobvej_cli.command("new-secret")
 def new_secret_command() -> None:
     """Print a random value suitable for JOBVEJ_SECRET_KEY."""
     click.echo(secrets.token_hex(32))
+
+
+@jobvej_cli.command("purge-transcripts")
+@click.option(
+    "--days",
+    type=int,
+    default=None,
+    help="Keep this many days (default: TRANSCRIPT_RETENTION_DAYS).",
+)
+def purge_transcripts_command(days: int | None) -> None:
+    """Delete chat transcripts older than the retention period (run daily)."""
+    from flask import current_app
+
+    from portal.assistant.operations import purge_transcripts
+
+    keep = int(current_app.config["TRANSCRIPT_RETENTION_DAYS"]) if days is None else days
+    if keep < 0:
+        raise click.ClickException("--days must be 0 or more")
+    conversations, cases = purge_transcripts(keep)
+    click.echo(
+        f"Purged transcripts older than {keep} days: "
+        f"{conversations} conversation(s), {cases} closed case(s)."
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -67,6 +67,33 @@ SETTINGS: tuple[Setting, ...] = (
         "Shared secret the assistant's action server sends when it creates handoff cases.",
     ),
     Setting(
+        "ASSISTANT_WEBHOOK_PATH",
+        "JOBVEJ_ASSISTANT_WEBHOOK_PATH",
+        "/webhooks/rest/webhook",
+        "Path of the Rasa channel webhook the portal posts chat messages to.",
+    ),
+    Setting(
+        "ASSISTANT_TIMEOUT_SECONDS",
+        "JOBVEJ_ASSISTANT_TIMEOUT_SECONDS",
+        5.0,
+        "Seconds to wait for the assistant before telling the user it is unavailable.",
+        float,
+    ),
+    Setting(
+        "CHAT_RATE_LIMIT",
+        "JOBVEJ_CHAT_RATE_LIMIT",
+        "30/minute",
+        "Flask-Limiter limit per IP address for the chat API (messages, parse, leave a message).",
+    ),
+    Setting(
+        "TRANSCRIPT_RETENTION_DAYS",
+        "JOBVEJ_TRANSCRIPT_RETENTION_DAYS",
+        90,
+        "Days chat transcripts are kept; `flask --app portal jobvej purge-transcripts` "
+        "deletes older ones (run it daily).",
+        int,
+    ),
+    Setting(
         "DEMO_MODE",
         "JOBVEJ_DEMO_MODE",
         False,
@@ -121,6 +148,8 @@ def load_config(
             value = setting.default
         elif setting.kind is bool:
             value = _bool(raw)
+        elif setting.kind in (int, float):
+            value = setting.kind(raw)
         else:
             value = raw
         config[setting.key] = value

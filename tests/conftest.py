@@ -22,16 +22,18 @@ PASSWORD = "correct horse battery"
 PG_ADMIN_URL = os.environ.get("JOBVEJ_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-def _postgres_database(worker: str) -> str | None:
-    """Create (once per test worker) a database for the tests; None if PostgreSQL is unreachable."""
-    try:
-        import psycopg
-    except ImportError:
-        return None
+def _admin_connection():  # type: ignore[no-untyped-def]
+    import psycopg
+
     plain = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
-    name = f"jobvej_test_{re.sub(r'[^a-z0-9]', '', worker.lower())}"
+    return psycopg.connect(plain, autocommit=True, connect_timeout=2)
+
+
+def create_postgres_database(label: str) -> str | None:
+    """Create a fresh, uniquely named database; its URL, or None if PostgreSQL is unreachable."""
+    name = f"jobvej_test_{re.sub(r'[^a-z0-9]', '', label.lower())}_{os.getpid()}"
     try:
-        with psycopg.connect(plain, autocommit=True, connect_timeout=2) as conn:
+        with _admin_connection() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             conn.execute(f'CREATE DATABASE "{name}"')
     except Exception:
@@ -39,11 +41,23 @@ def _postgres_database(worker: str) -> str | None:
     return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
 
 
+def drop_postgres_database(url: str) -> None:
+    """Drop a database made by create_postgres_database."""
+    name = url.rsplit("/", 1)[1]
+    with _admin_connection() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session")
-def postgres_url(worker_id: str) -> str | None:
+def postgres_url(worker_id: str) -> Iterator[str | None]:
+    """One PostgreSQL database per test process (schema made once, emptied after each test)."""
     if os.environ.get("JOBVEJ_SKIP_POSTGRES") == "1":
-        return None
-    return _postgres_database(worker_id)
+        yield None
+        return
+    url = create_postgres_database(worker_id)
+    yield url
+    if url:
+        drop_postgres_database(url)
 
 
 @pytest.fixture(scope="session")
@@ -79,22 +93,53 @@ def make_app(database_url: str, tmp_path: Path, **overrides: object) -> Flask:
     return application
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file with the schema, copied for each test (faster than creating tables)."""
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "template.sqlite3"
+    template_app = make_app(f"sqlite:///{path}", folder)
+    with template_app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    return path
+
+
+_POSTGRES_SCHEMA_READY: set[str] = set()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def app(request: pytest.FixtureRequest, tmp_path: Path, postgres_url: str | None) -> Iterator[Flask]:
-    """The portal with an empty schema, once on SQLite and once on PostgreSQL."""
-    if request.param == "postgres":
+def app(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    postgres_url: str | None,
+    sqlite_template: Path,
+) -> Iterator[Flask]:
+    """The portal with an empty schema, once on SQLite and once on PostgreSQL; every test
+    starts from empty tables."""
+    import shutil
+
+    on_postgres = request.param == "postgres"
+    if on_postgres:
         if postgres_url is None:
             pytest.skip("PostgreSQL not reachable")
         url = postgres_url
     else:
-        url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        target = tmp_path / "test.sqlite3"
+        shutil.copyfile(sqlite_template, target)
+        url = f"sqlite:///{target}"
     application = make_app(url, tmp_path)
     with application.app_context():
-        db.drop_all()
-        db.create_all()
+        if on_postgres and url not in _POSTGRES_SCHEMA_READY:
+            db.drop_all()
+            db.create_all()
+            _POSTGRES_SCHEMA_READY.add(url)
         yield application
         db.session.remove()
-        db.drop_all()
+        if on_postgres:
+            tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+            with db.engine.begin() as conn:
+                conn.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
         db.engine.dispose()
 
 

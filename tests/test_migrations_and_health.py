@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
@@ -11,23 +13,22 @@ from flask_migrate import check, downgrade, upgrade
 from sqlalchemy import inspect
 
 from portal.extensions import db
-from tests.conftest import make_app
+from tests.conftest import create_postgres_database, drop_postgres_database, make_app
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_url: str | None) -> str:
+def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database of each kind (PostgreSQL: a fresh database of its own)."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'migrate.sqlite3'}"
-    if postgres_url is None:
+        yield f"sqlite:///{tmp_path / 'migrate.sqlite3'}"
+        return
+    if os.environ.get("JOBVEJ_SKIP_POSTGRES") == "1":
+        pytest.skip("PostgreSQL skipped")
+    url = create_postgres_database("migrations")
+    if url is None:
         pytest.skip("PostgreSQL not reachable")
-    app = make_app(postgres_url, tmp_path)
-    with app.app_context():
-        db.drop_all()
-        with db.engine.begin() as conn:
-            conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-            conn.exec_driver_sql("DROP TYPE IF EXISTS user_role")
-        db.engine.dispose()
-    return postgres_url
+    yield url
+    drop_postgres_database(url)
 
 
 def test_migrations_upgrade_from_empty_match_models_and_downgrade(

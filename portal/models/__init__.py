@@ -1,5 +1,26 @@
 """Database models. Import every model module here so Alembic sees all tables."""
 
+from portal.models.audit import AuditEntry
+from portal.models.handoff import CaseAccessLog, CaseReply, Conversation, HandoffCase
+from portal.models.journal import JournalEntry
+from portal.models.meetings import Meeting, Preparation, RescheduleRequest
+from portal.models.progress import ProgressRating
+from portal.models.sharing import Assignment, Sharing
 from portal.models.user import Role, User
 
-__all__ = ["Role", "User"]
+__all__ = [
+    "Assignment",
+    "AuditEntry",
+    "CaseAccessLog",
+    "CaseReply",
+    "Conversation",
+    "HandoffCase",
+    "JournalEntry",
+    "Meeting",
+    "Preparation",
+    "ProgressRating",
+    "RescheduleRequest",
+    "Role",
+    "Sharing",
+    "User",
+]

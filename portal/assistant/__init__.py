@@ -1,0 +1,1 @@
+"""assistant feature (issue 5: assistant handoff)."""

@@ -1,0 +1,348 @@
+"""Writes for the chat: conversations, handoff cases, and the transcript purge.
+
+Everything that is stored here has been CPR-redacted (portal.domain.cpr); this module
+redacts again where text enters, so a caller that forgot cannot store a CPR number.
+No message text is ever written to the log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, current_app
+from sqlalchemy import select, update
+
+from portal.assistant import rasa
+from portal.content_store import get_library
+from portal.domain import routing
+from portal.domain.assistant import OUT_OF_SCOPE, classify_intent, new_session_id
+from portal.domain.cpr import redact_cpr
+from portal.extensions import db
+from portal.models.handoff import CaseSource, CaseStatus, Conversation, HandoffCase
+from portal.models.user import User, utcnow
+
+log = logging.getLogger(__name__)
+
+
+def get_routing(app: Flask | None = None) -> routing.RoutingTable:
+    """The routing rules from CONTENT_DIR/routing.yaml, validated once per app."""
+    app = app or current_app._get_current_object()  # type: ignore[attr-defined]
+    table: routing.RoutingTable | None = app.extensions.get("jobvej_routing")
+    if table is None:
+        topic_ids = set(get_library(app).topics)
+        table = routing.load_routing(Path(app.config["CONTENT_DIR"]) / "routing.yaml", topic_ids)
+        app.extensions["jobvej_routing"] = table
+    return table
+
+
+def topic_ids() -> set[str]:
+    """Every topic id of the content library."""
+    return set(get_library(current_app).topics)
+
+
+def as_utc(value: dt.datetime) -> dt.datetime:
+    """SQLite returns naive datetimes for timezone columns: they are UTC."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
+
+
+def _entry(sender: str, text: str, **extra: Any) -> dict[str, Any]:
+    return {"sender": sender, "text": redact_cpr(text), "timestamp": utcnow().isoformat(), **extra}
+
+
+# --- conversations -------------------------------------------------------------------
+
+
+def find_conversation(session_id: str | None) -> Conversation | None:
+    """The conversation with this session id, or None."""
+    if not session_id:
+        return None
+    return db.session.scalars(
+        select(Conversation).where(Conversation.session_id == session_id)
+    ).first()
+
+
+def open_conversation(session_id: str | None, language: str, user: User | None) -> Conversation:
+    """Continue the session's conversation, or start a new one. A session that belongs to
+    another logged-in user is never continued (a new session is started instead)."""
+    conversation = find_conversation(session_id)
+    user_id = user.id if user is not None else None
+    if conversation is not None and conversation.user_id not in (None, user_id):
+        conversation = None
+    if conversation is None:
+        conversation = Conversation(
+            session_id=new_session_id(),
+            language=language,
+            user_id=user_id,
+            transcript=[],
+            topic_ids=[],
+        )
+        db.session.add(conversation)
+    else:
+        conversation.language = language
+        if conversation.user_id is None and user_id is not None:
+            conversation.user_id = user_id
+    db.session.commit()
+    return conversation
+
+
+def append_to_conversation(conversation: Conversation, entries: list[dict[str, Any]]) -> None:
+    """Add transcript entries (already built with `_entry`) and commit."""
+    conversation.transcript = [*(conversation.transcript or []), *entries]
+    conversation.last_message_at = utcnow()
+    db.session.commit()
+
+
+@dataclass
+class ChatResult:
+    """The outcome of one chat turn."""
+
+    conversation: Conversation
+    messages: list[rasa.BotMessage]
+    available: bool
+    handoff_case_id: int | None
+
+
+def _classify(text: str, messages: list[rasa.BotMessage]) -> tuple[str, bool | None]:
+    """Topic of a user message: the bot's own `custom.topic_id` if it sent one, else Rasa's
+    parse API; (out_of_scope, None) when neither answers."""
+    for message in messages:
+        topic = message.custom.get("topic_id")
+        if isinstance(topic, str):
+            known = topic_ids()
+            understood = message.custom.get("understood")
+            if topic in known:
+                return topic, True if understood is None else bool(understood)
+            return OUT_OF_SCOPE, False if understood is None else bool(understood)
+    try:
+        result = rasa.parse(
+            current_app.config["ASSISTANT_URL"],
+            text,
+            float(current_app.config["ASSISTANT_TIMEOUT_SECONDS"]),
+        )
+    except rasa.AssistantUnavailable:
+        return OUT_OF_SCOPE, None
+    classification = classify_intent(result.intent, result.confidence, topic_ids())
+    return classification.topic_id, classification.understood
+
+
+def latest_case_for_session(session_id: str) -> HandoffCase | None:
+    """The newest case created from this chat session, if any."""
+    return db.session.scalars(
+        select(HandoffCase)
+        .where(HandoffCase.session_id == session_id)
+        .order_by(HandoffCase.id.desc())
+    ).first()
+
+
+def chat_turn(session_id: str | None, text: str, language: str, user: User | None) -> ChatResult:
+    """Store the (redacted) user message, forward it to Rasa, store the answers.
+
+    The user message is committed BEFORE Rasa is called: the bot's action server may call
+    the portal's handoff API while this request waits, and must find the conversation."""
+    text = redact_cpr(text)
+    conversation = open_conversation(session_id, language, user)
+    before = latest_case_for_session(conversation.session_id)
+    before_id = before.id if before is not None else None
+    append_to_conversation(conversation, [_entry("user", text)])
+    config = current_app.config
+    try:
+        messages = rasa.send_message(
+            config["ASSISTANT_URL"],
+            config["ASSISTANT_WEBHOOK_PATH"],
+            conversation.session_id,
+            text,
+            language,
+            user.id if user is not None else None,
+            float(config["ASSISTANT_TIMEOUT_SECONDS"]),
+        )
+    except rasa.AssistantUnavailable as exc:
+        log.warning("assistant unavailable: %s", exc)
+        db.session.expire_all()
+        conversation.assistant_failures = (conversation.assistant_failures or 0) + 1
+        conversation.user_messages = (conversation.user_messages or 0) + 1
+        db.session.commit()
+        return ChatResult(conversation, [], False, None)
+    topic, understood = _classify(text, messages)
+    db.session.expire_all()  # the handoff API may have changed the row meanwhile
+    transcript = [dict(entry) for entry in conversation.transcript or []]
+    for entry in reversed(transcript):
+        if entry.get("sender") == "user":
+            entry["topic_id"] = topic
+            entry["understood"] = understood
+            break
+    transcript += [_entry("bot", m.text, buttons=m.buttons, link=m.link) for m in messages]
+    conversation.transcript = transcript
+    conversation.user_messages = (conversation.user_messages or 0) + 1
+    if understood:
+        conversation.understood_messages = (conversation.understood_messages or 0) + 1
+    if topic != OUT_OF_SCOPE and topic not in (conversation.topic_ids or []):
+        conversation.topic_ids = [*(conversation.topic_ids or []), topic]
+    conversation.last_message_at = utcnow()
+    db.session.commit()
+    case = latest_case_for_session(conversation.session_id)
+    handoff_id = case.id if case is not None and case.id != before_id else None
+    for message in messages:
+        custom_id = message.custom.get("handoff_case_id")
+        if handoff_id is None and isinstance(custom_id, int):
+            owned = db.session.get(HandoffCase, custom_id)
+            if owned is not None and owned.session_id == conversation.session_id:
+                handoff_id = owned.id
+    return ChatResult(conversation, messages, True, handoff_id)
+
+
+def classify_text(text: str) -> tuple[str, float]:
+    """`POST /api/v1/assistant/parse`: the topic id (or out_of_scope) and confidence."""
+    result = rasa.parse(
+        current_app.config["ASSISTANT_URL"],
+        redact_cpr(text),
+        float(current_app.config["ASSISTANT_TIMEOUT_SECONDS"]),
+    )
+    classification = classify_intent(result.intent, result.confidence, topic_ids())
+    return classification.topic_id, classification.confidence
+
+
+# --- handoff cases ---------------------------------------------------------------------
+
+
+def create_handoff_case(
+    *,
+    source: CaseSource,
+    language: str,
+    topic_id: str | None,
+    name: str,
+    contact: str,
+    message: str = "",
+    subject: str = "",
+    preferred_time: str = "",
+    consent_to_share: bool,
+    transcript: list[dict[str, Any]] | None = None,
+    session_id: str | None = None,
+    user_id: int | None = None,
+    team_id: str | None = None,
+    details: dict[str, Any] | None = None,
+    now: dt.datetime | None = None,
+) -> HandoffCase:
+    """Put a case in the right team's queue and commit it.
+
+    The team follows the topic (content/routing.yaml) unless `team_id` is given. The chat
+    transcript (the portal's stored conversation of the session, else the one given) is
+    kept only with consent_to_share. The conversation, when there is one, is marked
+    as handed off and supplies the user (a session belongs to who started it)."""
+    table = get_routing()
+    team = table.team(team_id) if team_id else routing.team_for_topic(table, topic_id)
+    conversation = find_conversation(session_id)
+    if conversation is not None:
+        conversation.handed_off = True
+        if conversation.user_id is not None:
+            user_id = conversation.user_id
+    if user_id is not None and db.session.get(User, user_id) is None:
+        user_id = None
+    kept: list[dict[str, Any]] = []
+    if consent_to_share:
+        # The portal's own record of the session is complete and already redacted; the
+        # caller's transcript is used when the portal has none (e.g. another channel).
+        stored = conversation.transcript if conversation is not None else None
+        source_entries = stored or transcript or []
+        kept = [{**e, "text": redact_cpr(str(e.get("text", "")))} for e in source_entries]
+    moment = now or utcnow()
+    case = HandoffCase(
+        team=team.id,
+        source=source,
+        status=CaseStatus.OPEN,
+        session_id=session_id,
+        conversation_id=conversation.id if conversation else None,
+        language=language,
+        topic_id=topic_id if topic_id != OUT_OF_SCOPE else None,
+        user_id=user_id,
+        name=redact_cpr(name),
+        contact=redact_cpr(contact),
+        preferred_time=redact_cpr(preferred_time),
+        subject=redact_cpr(subject),
+        message=redact_cpr(message),
+        details={k: redact_cpr(v) if isinstance(v, str) else v for k, v in (details or {}).items()},
+        consent_to_share=consent_to_share,
+        transcript=kept,
+        reply_expected=routing.reply_expected(table, team, language, moment),
+        created_at=moment,
+    )
+    db.session.add(case)
+    db.session.commit()
+    return case
+
+
+def team_json(team_id: str, language: str) -> dict[str, str]:
+    """{"id", "name"} of a team with its name in `language`."""
+    team = get_routing().team(team_id)
+    return {"id": team.id, "name": team.name(language)}
+
+
+def leave_message(
+    *,
+    language: str,
+    name: str,
+    contact: str,
+    message: str,
+    session_id: str | None,
+    user: User | None,
+) -> HandoffCase:
+    """The leave-a-message form (consent given): a case in the default (general) queue,
+    with the chat so far attached."""
+    conversation = find_conversation(session_id)
+    if conversation is not None and conversation.user_id not in (
+        None,
+        user.id if user else None,
+    ):
+        conversation = None  # someone else's session: do not attach it
+    if conversation is not None:
+        append_to_conversation(conversation, [_entry("user", message, left_message=True)])
+    return create_handoff_case(
+        source=CaseSource.LEFT_MESSAGE,
+        language=language,
+        topic_id=None,
+        name=name,
+        contact=contact,
+        message=message,
+        consent_to_share=True,
+        session_id=conversation.session_id if conversation else None,
+        user_id=user.id if user is not None else None,
+        team_id=get_routing().default_team,
+    )
+
+
+# --- retention -------------------------------------------------------------------------
+
+
+def purge_transcripts(days: int, now: dt.datetime | None = None) -> tuple[int, int]:
+    """Delete chat transcripts older than `days` days; return (conversations, cases) purged.
+
+    Conversations whose last message is older lose their transcript and their link to the
+    user (counts, languages and topic ids stay for insight). Cases closed longer ago lose
+    their transcript, their message and the contact details; the caseworker's reply stays
+    in the citizen's inbox. Open cases keep their transcript until closed."""
+    if days < 0:
+        raise ValueError("days must be >= 0")
+    moment = now or utcnow()
+    cutoff = moment - dt.timedelta(days=days)
+    conversations = db.session.execute(  # type: ignore[attr-defined]
+        update(Conversation)
+        .where(Conversation.last_message_at < cutoff, Conversation.transcript_purged_at.is_(None))
+        .values(transcript=[], user_id=None, transcript_purged_at=moment)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    cases = db.session.execute(  # type: ignore[attr-defined]
+        update(HandoffCase)
+        .where(
+            HandoffCase.status == CaseStatus.CLOSED,
+            HandoffCase.closed_at < cutoff,
+            HandoffCase.transcript_purged_at.is_(None),
+        )
+        .values(transcript=[], message="", contact="", transcript_purged_at=moment)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.commit()
+    db.session.expire_all()
+    return int(conversations or 0), int(cases or 0)

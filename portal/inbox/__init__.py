@@ -1,0 +1,1 @@
+"""inbox feature (issue 5: assistant handoff)."""

@@ -1,0 +1,58 @@
+"""The user's inbox: answers from caseworkers to the questions they handed over."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from portal.assistant.operations import get_routing
+from portal.auth.access import protect_blueprint
+from portal.extensions import db
+from portal.inbox.operations import mark_replies_read
+from portal.models.handoff import CaseReply, HandoffCase
+from portal.models.user import Role
+
+bp = Blueprint("inbox", __name__, url_prefix="/<lang_code>/inbox")
+
+
+# Any logged-in user has an inbox; each sees only the cases they own.
+protect_blueprint(bp, *Role)
+
+
+@bp.route("/")
+def index() -> ResponseReturnValue:
+    cases = db.session.scalars(
+        select(HandoffCase)
+        .where(HandoffCase.user_id == current_user.id)
+        .order_by(HandoffCase.created_at.desc(), HandoffCase.id.desc())
+    ).all()
+    unread = dict(
+        db.session.execute(
+            select(CaseReply.case_id, func.count())
+            .join(HandoffCase, CaseReply.case_id == HandoffCase.id)
+            .where(HandoffCase.user_id == current_user.id, CaseReply.read_at.is_(None))
+            .group_by(CaseReply.case_id)
+        ).all()
+    )
+    return render_template(
+        "inbox/index.html", cases=cases, unread=unread, teams=get_routing().teams
+    )
+
+
+@bp.route("/<int:case_id>")
+def case(case_id: int) -> ResponseReturnValue:
+    item = db.session.get(HandoffCase, case_id)
+    if item is None or item.user_id != current_user.id:
+        abort(404)
+    replies = list(item.replies)
+    newly_read = {r.id for r in replies if r.read_at is None}
+    mark_replies_read(item)
+    return render_template(
+        "inbox/case.html",
+        case=item,
+        replies=replies,
+        newly_read=newly_read,
+        team=get_routing().teams.get(item.team),
+    )

@@ -1,0 +1,1 @@
+"""insight feature (issue 5: assistant handoff)."""

@@ -1,0 +1,76 @@
+"""Forms for meetings: the citizen's request to move one, the caseworker's booking."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField, TimeField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
+
+from portal.domain.journal import TEXT_LANGUAGES
+
+CHANNEL_NAMES = {
+    "in_person": _l("Fremmøde"),
+    "phone": _l("Telefon"),
+    "video": _l("Video"),
+}
+KIND_NAMES = {"first": _l("Første samtale"), "follow_up": _l("Opfølgende samtale")}
+
+
+def text_language_field() -> SelectField:
+    """A select for the language a text is written in."""
+    return SelectField(
+        _l("Sproget teksten er skrevet på"),
+        choices=[(c, n if c != "und" else _l("Andet sprog")) for c, n in TEXT_LANGUAGES.items()],
+    )
+
+
+class RescheduleForm(FlaskForm):
+    reason = TextAreaField(
+        _l("Hvorfor vil du flytte samtalen?"),
+        validators=[
+            DataRequired(_l("Skriv hvorfor du vil flytte samtalen.")),
+            Length(max=2000, message=_l("Skriv højst %(max)d tegn.", max=2000)),
+        ],
+    )
+    language = text_language_field()
+
+
+class BookMeetingForm(FlaskForm):
+    day = DateField(
+        _l("Dato"),
+        validators=[InputRequired(_l("Skriv datoen som ÅÅÅÅ-MM-DD."))],
+        render_kw={"type": "date"},
+    )
+    clock = TimeField(
+        _l("Klokkeslæt"),
+        validators=[InputRequired(_l("Skriv klokkeslættet som TT:MM."))],
+        render_kw={"type": "time"},
+    )
+    duration = IntegerField(
+        _l("Varighed i minutter"),
+        default=60,
+        validators=[
+            InputRequired(_l("Skriv varigheden i minutter.")),
+            NumberRange(min=10, max=480, message=_l("Varigheden skal være 10-480 minutter.")),
+        ],
+    )
+    channel = SelectField(_l("Sådan foregår samtalen"), choices=list(CHANNEL_NAMES.items()))
+    place = StringField(
+        _l("Sted, telefonnummer eller videolink"),
+        validators=[DataRequired(_l("Skriv hvor samtalen er.")), Length(max=300)],
+    )
+    kind = SelectField(_l("Slags samtale"), choices=list(KIND_NAMES.items()))
+
+
+class AcceptRescheduleForm(FlaskForm):
+    day = DateField(
+        _l("Ny dato"),
+        validators=[InputRequired(_l("Skriv datoen som ÅÅÅÅ-MM-DD."))],
+        render_kw={"type": "date"},
+    )
+    clock = TimeField(
+        _l("Nyt klokkeslæt"),
+        validators=[InputRequired(_l("Skriv klokkeslættet som TT:MM."))],
+        render_kw={"type": "time"},
+    )

@@ -1,0 +1,119 @@
+"""Booking meetings and handling requests to move them (each function commits)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from portal.domain.meetings import CHANNELS, KINDS, as_utc, can_request_reschedule
+from portal.extensions import db
+from portal.models.meetings import Meeting, Preparation, RescheduleRequest
+from portal.models.user import User, utcnow
+
+
+class MeetingError(ValueError):
+    """A meeting operation was refused (`code` says why)."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def book_meeting(
+    citizen: User,
+    caseworker: User | None,
+    starts_at: datetime,
+    place: str,
+    channel: str,
+    kind: str,
+    duration_minutes: int = 60,
+) -> Meeting:
+    """Book a meeting for a citizen."""
+    if channel not in CHANNELS or kind not in KINDS:
+        raise MeetingError("invalid_choice")
+    meeting = Meeting(
+        citizen_id=citizen.id,
+        caseworker_id=caseworker.id if caseworker else None,
+        starts_at=as_utc(starts_at),
+        place=place.strip(),
+        channel=channel,
+        kind=kind,
+        duration_minutes=duration_minutes,
+        status="booked",
+    )
+    db.session.add(meeting)
+    db.session.commit()
+    return meeting
+
+
+def pending_request(meeting: Meeting) -> RescheduleRequest | None:
+    """The open request to move this meeting, if any."""
+    return db.session.scalars(
+        select(RescheduleRequest).where(
+            RescheduleRequest.meeting_id == meeting.id, RescheduleRequest.status == "pending"
+        )
+    ).first()
+
+
+def request_reschedule(meeting: Meeting, reason: str, language: str) -> RescheduleRequest:
+    """The citizen asks to move a meeting (one open request at a time)."""
+    if not can_request_reschedule(meeting.starts_at, meeting.status, utcnow()):
+        raise MeetingError("too_late")
+    if pending_request(meeting) is not None:
+        raise MeetingError("already_requested")
+    req = RescheduleRequest(
+        meeting_id=meeting.id, citizen_id=meeting.citizen_id, reason=reason, language=language
+    )
+    db.session.add(req)
+    db.session.commit()
+    return req
+
+
+def accept_reschedule(req: RescheduleRequest, staff: User, new_start: datetime) -> Meeting:
+    """Accept a request: the meeting moves to `new_start`."""
+    if req.status != "pending":
+        raise MeetingError("already_decided")
+    req.status = "accepted"
+    req.decided_at = utcnow()
+    req.decided_by_id = staff.id
+    req.meeting.starts_at = as_utc(new_start)
+    db.session.commit()
+    return req.meeting
+
+
+def decline_reschedule(req: RescheduleRequest, staff: User) -> None:
+    """Decline a request: the meeting stays as booked."""
+    if req.status != "pending":
+        raise MeetingError("already_decided")
+    req.status = "declined"
+    req.decided_at = utcnow()
+    req.decided_by_id = staff.id
+    db.session.commit()
+
+
+def citizen_meetings(citizen_id: int) -> list[Meeting]:
+    """The citizen's meetings, soonest first."""
+    return list(
+        db.session.scalars(
+            select(Meeting).where(Meeting.citizen_id == citizen_id).order_by(Meeting.starts_at)
+        )
+    )
+
+
+def preparation_for(meeting: Meeting) -> Preparation | None:
+    """The citizen's preparation for a meeting, draft or submitted."""
+    return db.session.scalars(
+        select(Preparation).where(Preparation.meeting_id == meeting.id)
+    ).first()
+
+
+def requests_for(meeting: Meeting) -> list[RescheduleRequest]:
+    """All requests to move a meeting, newest first."""
+    return list(
+        db.session.scalars(
+            select(RescheduleRequest)
+            .where(RescheduleRequest.meeting_id == meeting.id)
+            .order_by(RescheduleRequest.created_at.desc())
+        )
+    )

@@ -1,0 +1,1 @@
+"""queues feature (issue 5: assistant handoff)."""

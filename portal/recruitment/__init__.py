@@ -1,0 +1,1 @@
+"""recruitment feature (issue 5: assistant handoff)."""

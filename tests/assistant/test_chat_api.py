@@ -1,0 +1,236 @@
+"""The chat API: forwarding to Rasa, redaction, storage, unavailability, rate limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from portal.extensions import db
+from portal.models.handoff import CaseSource, Conversation, HandoffCase
+from tests.conftest import create_test_user, login, make_app
+
+
+def conversation(session_id: str) -> Conversation:
+    db.session.expire_all()
+    return db.session.scalars(
+        select(Conversation).where(Conversation.session_id == session_id)
+    ).one()
+
+
+def test_message_is_redacted_before_forwarding_and_storing(client: FlaskClient, fake_rasa) -> None:
+    response = client.post(
+        "/api/v1/assistant/messages",
+        json={"text": "Mit CPR er 010190-1234, hvad får jeg?", "language": "da"},
+    )
+    assert response.status_code == 200
+    body = response.get_json()
+    sent = fake_rasa.webhook_calls[0]
+    assert sent["message"] == "Mit CPR er [CPR fjernet], hvad får jeg?"
+    assert sent["sender"] == body["session_id"]
+    assert sent["metadata"] == {"language": "da", "user_id": None}
+    assert body["messages"] == [
+        {"text": "echo: Mit CPR er [CPR fjernet], hvad får jeg?", "buttons": [], "link": None}
+    ]
+    assert body["handoff_case_id"] is None and body["assistant_available"] is True
+    stored = conversation(body["session_id"])
+    assert "010190" not in str(stored.transcript)
+    assert [e["sender"] for e in stored.transcript] == ["user", "bot"]
+    assert fake_rasa.parse_calls[0]["text"] == "Mit CPR er [CPR fjernet], hvad får jeg?"
+
+
+def test_topics_and_understanding_are_recorded(client: FlaskClient, fake_rasa) -> None:
+    fake_rasa.intents = {"dagpenge": ("dagpenge_amount", 0.93), "hej": ("greet", 0.99)}
+    first = client.post("/api/v1/assistant/messages", json={"text": "hej", "language": "uk"})
+    sid = first.get_json()["session_id"]
+    client.post(
+        "/api/v1/assistant/messages",
+        json={"text": "dagpenge?", "language": "uk", "session_id": sid},
+    )
+    client.post(
+        "/api/v1/assistant/messages",
+        json={"text": "parkering", "language": "uk", "session_id": sid},
+    )
+    stored = conversation(sid)
+    assert stored.user_messages == 3
+    assert stored.understood_messages == 1
+    assert stored.topic_ids == ["dagpenge_amount"]
+    users = [e for e in stored.transcript if e["sender"] == "user"]
+    assert [e["understood"] for e in users] == [None, True, False]
+
+
+def test_bot_custom_topic_avoids_parse_call(client: FlaskClient, fake_rasa) -> None:
+    fake_rasa.reply = lambda p: [
+        {
+            "recipient_id": p["sender"],
+            "text": "Svar",
+            "buttons": [{"title": "Mere", "payload": "/more"}],
+            "custom": {"topic_id": "cv", "link": "/da/help/cv"},
+        }
+    ]
+    body = client.post(
+        "/api/v1/assistant/messages", json={"text": "cv", "language": "da"}
+    ).get_json()
+    assert body["messages"] == [
+        {"text": "Svar", "buttons": [{"title": "Mere", "payload": "/more"}], "link": "/da/help/cv"}
+    ]
+    assert fake_rasa.parse_calls == []
+    assert conversation(body["session_id"]).topic_ids == ["cv"]
+
+
+def test_unsafe_links_are_dropped(client: FlaskClient, fake_rasa) -> None:
+    fake_rasa.reply = lambda p: [
+        {"recipient_id": p["sender"], "text": "x", "custom": {"link": "javascript:alert(1)"}}
+    ]
+    body = client.post(
+        "/api/v1/assistant/messages", json={"text": "x", "language": "da"}
+    ).get_json()
+    assert body["messages"][0]["link"] is None
+
+
+def test_logged_in_user_id_is_forwarded(client: FlaskClient, citizen, fake_rasa) -> None:
+    login(client, citizen)
+    body = client.post(
+        "/api/v1/assistant/messages", json={"text": "hej", "language": "fa"}
+    ).get_json()
+    assert fake_rasa.webhook_calls[0]["metadata"] == {"language": "fa", "user_id": citizen.id}
+    assert conversation(body["session_id"]).user_id == citizen.id
+
+
+def test_someone_elses_session_is_not_continued(app: Flask, fake_rasa) -> None:
+    owner, other = create_test_user(), create_test_user()
+    first, second = app.test_client(), app.test_client()
+    login(first, owner)
+    login(second, other)
+    sid = first.post("/api/v1/assistant/messages", json={"text": "a", "language": "da"}).get_json()[
+        "session_id"
+    ]
+    body = second.post(
+        "/api/v1/assistant/messages", json={"text": "b", "language": "da", "session_id": sid}
+    ).get_json()
+    assert body["session_id"] != sid
+    assert [e["text"] for e in conversation(sid).transcript if e["sender"] == "user"] == ["a"]
+
+
+def test_rasa_down_gives_notice_in_users_language(client: FlaskClient) -> None:
+    # tests/conftest.py points ASSISTANT_URL at port 9, where nothing listens.
+    response = client.post("/api/v1/assistant/messages", json={"text": "مرحبا", "language": "ar"})
+    body = response.get_json()
+    assert response.status_code == 200
+    assert body["assistant_available"] is False and body["offer_leave_message"] is True
+    assert body["messages"][0]["text"].startswith("المساعد غير متاح")
+    stored = conversation(body["session_id"])
+    assert stored.assistant_failures == 1
+    assert stored.transcript[0]["text"] == "مرحبا"  # the question is kept, not lost
+
+
+def test_rasa_error_status_counts_as_unavailable(
+    client: FlaskClient, app: Flask, fake_rasa
+) -> None:
+    app.config["ASSISTANT_WEBHOOK_PATH"] = "/webhooks/missing/webhook"  # fake answers 404
+    body = client.post(
+        "/api/v1/assistant/messages", json={"text": "x", "language": "so"}
+    ).get_json()
+    assert body["assistant_available"] is False
+    assert body["messages"][0]["text"].startswith("Caawiyaha hadda lama heli karo")
+
+
+def test_webhook_path_is_configurable(client: FlaskClient, app: Flask, fake_rasa) -> None:
+    app.config["ASSISTANT_WEBHOOK_PATH"] = "/webhooks/rest/webhook"
+    client.post("/api/v1/assistant/messages", json={"text": "x", "language": "da"})
+    assert len(fake_rasa.webhook_calls) == 1
+
+
+def test_validation_errors(client: FlaskClient) -> None:
+    response = client.post("/api/v1/assistant/messages", json={"text": "", "language": "de"})
+    assert response.status_code == 422
+    assert set(response.get_json()["errors"]) == {"text", "language"}
+    form = client.post("/api/v1/assistant/messages", data={"text": "x", "language": "da"})
+    assert form.status_code == 415
+
+
+def test_leave_message_when_rasa_is_down(client: FlaskClient) -> None:
+    sid = client.post(
+        "/api/v1/assistant/messages", json={"text": "hjælp", "language": "ti"}
+    ).get_json()["session_id"]
+    response = client.post(
+        "/api/v1/assistant/leave-message",
+        json={
+            "language": "ti",
+            "name": "Selam",
+            "contact": "12345678",
+            "message": "ring 010190-1234",
+            "consent": True,
+            "session_id": sid,
+        },
+    )
+    assert response.status_code == 201
+    body = response.get_json()
+    assert body["team"]["id"] == "general"
+    assert body["team"]["name"] == "ኣገልግሎት ስራሕ – ሓፈሻዊ ሕቶታት"
+    assert "ኣገልግሎት ስራሕ" in body["reply_expected"]
+    case = db.session.get(HandoffCase, body["case_id"])
+    assert case.source is CaseSource.LEFT_MESSAGE
+    assert case.message == "ring [CPR fjernet]"
+    assert [e["text"] for e in case.transcript][:1] == ["hjælp"]
+    assert conversation(sid).handed_off is True
+
+
+def test_leave_message_errors_in_users_language(client: FlaskClient) -> None:
+    response = client.post(
+        "/api/v1/assistant/leave-message",
+        json={"language": "uk", "name": "", "contact": "x", "message": "y", "consent": False},
+    )
+    assert response.status_code == 422
+    body = response.get_json()
+    assert body["errors"] == {"name": "error_required", "consent": "error_consent"}
+    assert body["messages"]["name"] == "Заповніть це поле."
+    assert db.session.scalars(select(HandoffCase)).first() is None
+
+
+def test_parse_endpoint(client: FlaskClient, fake_rasa) -> None:
+    fake_rasa.intents = {"sick": ("sickness_benefit", 0.87654), "hi": ("greet", 0.99)}
+    ok = client.post(
+        "/api/v1/assistant/parse", json={"text": "I am sick 010190-1234", "language": "en"}
+    )
+    assert ok.get_json() == {"topic_id": "sickness_benefit", "confidence": 0.8765}
+    assert fake_rasa.parse_calls[-1]["text"] == "I am sick [CPR fjernet]"
+    assert (
+        client.post("/api/v1/assistant/parse", json={"text": "hi"}).get_json()["topic_id"]
+        == "out_of_scope"
+    )
+    assert (
+        client.post("/api/v1/assistant/parse", json={"text": "zzz"}).get_json()["topic_id"]
+        == "out_of_scope"
+    )
+    assert client.post("/api/v1/assistant/parse", json={"text": ""}).status_code == 422
+
+
+def test_parse_when_rasa_is_down(client: FlaskClient) -> None:
+    response = client.post("/api/v1/assistant/parse", json={"text": "x", "language": "da"})
+    assert response.status_code == 503
+
+
+def test_chat_api_is_rate_limited(tmp_path: Path) -> None:
+    app = make_app(
+        f"sqlite:///{tmp_path / 'rate.sqlite3'}",
+        tmp_path,
+        RATELIMIT_ENABLED=True,
+        CHAT_RATE_LIMIT="3/minute",
+    )
+    with app.app_context():
+        db.create_all()
+        client = app.test_client()
+        codes = [
+            client.post(
+                "/api/v1/assistant/messages", json={"text": "x", "language": "da"}
+            ).status_code
+            for _ in range(4)
+        ]
+        assert codes == [200, 200, 200, 429]
+        assert client.post("/api/v1/assistant/parse", json={"text": "x"}).status_code == 429
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()

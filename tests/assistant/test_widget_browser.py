@@ -1,0 +1,109 @@
+"""The chat widget in a real browser: keyboard, focus, live region, right-to-left, phone
+width, and the leave-a-message fallback with the assistant stopped."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from sqlalchemy import select
+from werkzeug.serving import make_server
+
+from portal.extensions import db
+from portal.models.handoff import HandoffCase
+from tests.assistant.conftest import free_port
+from tests.conftest import make_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Flask]]:
+    # The assistant URL points at a port where nothing listens: Rasa is "stopped".
+    app = make_app(
+        f"sqlite:///{tmp_path / 'widget.sqlite3'}",
+        tmp_path,
+        ASSISTANT_URL=f"http://127.0.0.1:{free_port()}",
+    )
+    with app.app_context():
+        db.create_all()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", app
+    server.shutdown()
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def active_id(page) -> str:  # type: ignore[no-untyped-def]
+    return str(page.evaluate("document.activeElement && document.activeElement.id"))
+
+
+def test_keyboard_rtl_and_leave_message(served, browser) -> None:  # type: ignore[no-untyped-def]
+    base, app = served
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{base}/ar/help/")
+    toggle = page.locator("#jobvej-chat-toggle")
+    box = toggle.bounding_box()
+    assert box is not None and box["x"] < 640  # right-to-left: the widget sits on the left
+    assert toggle.get_attribute("aria-expanded") == "false"
+
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#jobvej-chat-panel").is_visible()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert active_id(page) == "jobvej-chat-input"
+
+    page.keyboard.type("مرحبا، أحتاج مساعدة")
+    page.keyboard.press("Enter")
+    log = page.locator("#jobvej-chat-log")
+    assert log.get_attribute("aria-live") == "polite"
+    page.wait_for_function(
+        "document.getElementById('jobvej-chat-log').textContent.includes('المساعد غير متاح')"
+    )
+    leave = page.locator("#jobvej-chat-leave")
+    assert leave.is_visible()  # offered because the assistant is down
+
+    page.fill("#jobvej-chat-leave-name", "أمل")
+    page.fill("#jobvej-chat-leave-contact", "20304050")
+    page.fill("#jobvej-chat-leave-message", "أرجو الاتصال بي")
+    page.click("#jobvej-chat-leave button[type=submit]")
+    page.wait_for_function("!document.getElementById('jobvej-chat-leave-consent-error').hidden")
+    assert active_id(page) == "jobvej-chat-leave-consent"
+    assert "ضع علامة" in page.locator("#jobvej-chat-leave-consent-error").inner_text()
+
+    page.check("#jobvej-chat-leave-consent")
+    page.click("#jobvej-chat-leave button[type=submit]")
+    page.wait_for_function(
+        "document.getElementById('jobvej-chat-log').textContent.includes('تم إرسال رسالتك')"
+    )
+    with app.app_context():
+        case = db.session.scalars(select(HandoffCase)).one()
+        assert case.team == "general" and case.language == "ar" and case.name == "أمل"
+
+    page.keyboard.press("Escape")
+    assert page.locator("#jobvej-chat-panel").is_hidden()
+    assert active_id(page) == "jobvej-chat-toggle"
+
+    # The conversation survives a page change in the same tab.
+    page.goto(f"{base}/ar/")
+    page.locator("#jobvej-chat-toggle").click()
+    assert "أرجو الاتصال بي" in page.locator("#jobvej-chat-log").inner_text()
+    page.close()
+
+
+def test_phone_width_full_screen(served, browser) -> None:  # type: ignore[no-untyped-def]
+    base, _ = served
+    page = browser.new_page(viewport={"width": 360, "height": 640})
+    page.goto(f"{base}/da/")
+    page.locator("#jobvej-chat-toggle").click()
+    panel = page.locator("#jobvej-chat-panel").bounding_box()
+    assert panel is not None and panel["width"] >= 355 and panel["height"] >= 600
+    assert page.locator("label[for=jobvej-chat-input]").is_visible()
+    assert "CPR" in page.locator("#jobvej-chat-cpr").inner_text()
+    page.close()
