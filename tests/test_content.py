@@ -72,7 +72,7 @@ def test_official_url_check(url: str, ok: bool) -> None:
 
 def copy_content(tmp_path: Path) -> Path:
     target = tmp_path / "content"
-    shutil.copytree(CONTENT, target, ignore=shutil.ignore_patterns("rates", "routing.yaml"))
+    shutil.copytree(CONTENT, target)
     return target
 
 
@@ -176,12 +176,48 @@ def test_every_topic_page_shows_sources_and_review_date(client: FlaskClient, lib
         assert "jobvej-content-fallback" not in page
 
 
-def test_missing_translation_falls_back_to_danish_with_notice(client: FlaskClient, library) -> None:  # type: ignore[no-untyped-def]
-    if ("first_meeting", "so") in library.articles:
-        pytest.skip("Somali article exists")
-    page = client.get("/so/help/first_meeting").data.decode()
+@pytest.fixture
+def danish_only_client(tmp_path: Path, app):  # type: ignore[no-untyped-def]
+    """A client whose content library has no Somali or Tigrinya articles and a stale English cv
+    (the machine-translated label is checked too, where such articles exist)."""
+    import frontmatter
+
+    from tests.conftest import make_app
+
+    content = copy_content(tmp_path)
+    for path in list((content / "topics").glob("*/so.md")) + list((content / "topics").glob("*/ti.md")):
+        path.unlink()
+    da = content / "topics" / "cv" / "da.md"
+    post = frontmatter.load(str(da))
+    post.metadata["version"] += 1
+    post.metadata["source_version"] = post.metadata["version"]
+    da.write_text(frontmatter.dumps(post), encoding="utf-8")
+    other = make_app(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path, CONTENT_DIR=str(content))
+    return other.test_client()
+
+
+def test_missing_translation_falls_back_to_danish_with_notice(danish_only_client, library) -> None:  # type: ignore[no-untyped-def]
+    page = danish_only_client.get("/so/help/first_meeting").data.decode()
     assert "jobvej-content-fallback" in page
+    assert 'lang="da"' in page
     assert library.articles[("first_meeting", "da")].short_answer[:40] in page
+    data = danish_only_client.get("/api/v1/topics/cv?language=ti").get_json()
+    assert data["language"] == "da" and data["fallback_language"] == "da"
+
+
+def test_stale_translation_is_shown_with_notice(danish_only_client) -> None:  # type: ignore[no-untyped-def]
+    page = danish_only_client.get("/en/help/cv").data.decode()
+    assert "jobvej-content-stale" in page
+    assert danish_only_client.get("/api/v1/topics/cv?language=en").get_json()["stale"] is True
+
+
+def test_machine_translation_is_labelled(client: FlaskClient, library) -> None:  # type: ignore[no-untyped-def]
+    machine = [a for a in library.articles.values() if a.machine_translated]
+    if not machine:
+        pytest.skip("no machine-translated article in the library")
+    article = machine[0]
+    page = client.get(f"/{article.language}/help/{article.topic_id}").data.decode()
+    assert "jobvej-authoritative" in page
 
 
 def test_unknown_topic_page_is_404(client: FlaskClient) -> None:
@@ -192,8 +228,5 @@ def test_topic_api_returns_short_answer_and_fallback(client: FlaskClient, librar
     data = client.get("/api/v1/topics/cv?language=en").get_json()
     assert data["short_answer"] == library.articles[("cv", "en")].short_answer
     assert data["fallback_language"] is None and data["url"].endswith("/en/help/cv")
-    if ("cv", "ti") not in library.articles:
-        ti = client.get("/api/v1/topics/cv?language=ti").get_json()
-        assert ti["language"] == "da" and ti["fallback_language"] == "da"
     assert client.get("/api/v1/topics/cv?language=xx").status_code == 422
     assert client.get("/api/v1/topics/nope").status_code == 404

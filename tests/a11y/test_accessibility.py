@@ -9,7 +9,17 @@ from portal.cli import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/da/", "/en/help/", "/da/help/first_meeting", "/ar/help/wage_subsidy", "/da/login", "/en/register"]
+PAGES = [
+    "/da/",
+    "/en/help/",
+    "/da/help/first_meeting",
+    "/ar/help/wage_subsidy",
+    "/da/login",
+    "/en/register",
+    "/da/calculators/",
+    "/da/calculators/dagpenge?year=2025&monthly_income=30000&insurance=full_time&age=40",
+    "/ar/calculators/work_more_hours",
+]
 
 
 @pytest.fixture

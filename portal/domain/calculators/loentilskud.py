@@ -261,7 +261,8 @@ def calculate(inputs: LoentilskudInputs, rates: RateSet) -> Result:
             f"{LAW} kap. 12",
             f"min({fmt(rate)}, {fmt(paid_wage)})",
         )
-        if inputs.monthly_benefit is not None and paid_wage > 0:
+        # Below one øre an hour the ratio is meaningless (and overflows Decimal): skip it.
+        if inputs.monthly_benefit is not None and paid_wage >= Decimal("0.01"):
             month_hours = c.rate("general.hours_per_month_full_time")
             am = c.rate("tax.am_bidrag_pct")
             weekly = inputs.monthly_benefit / month_hours * 37 / (1 - pct(am))

@@ -1,0 +1,1 @@
+"""Benefit calculator pages."""
