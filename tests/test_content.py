@@ -142,12 +142,20 @@ def test_stale_and_missing_translations_are_flagged(tmp_path: Path) -> None:
     post.metadata["version"] = post.metadata["version"] + 1
     post.metadata["source_version"] = post.metadata["version"]
     da.write_text(frontmatter.dumps(post), encoding="utf-8")
+    (content / "topics" / "cv" / "so.md").unlink(missing_ok=True)
     library = load_library(content)
     assert library.resolve("cv", "en").is_stale is True
     assert library.resolve("cv", "da").is_stale is False
     fallback = library.resolve("cv", "so")
     assert fallback.is_fallback is True and fallback.language == "da"
     assert library.resolve("no_such_topic", "da") is None
+
+
+def test_badly_indented_nested_list_is_an_error(tmp_path: Path) -> None:
+    content = copy_content(tmp_path)
+    path = content / "topics" / "holiday" / "da.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n- punkt\n  - underpunkt\n", encoding="utf-8")
+    assert any(str(path) in p and "indent nested list" in p for p in problems_for(content))
 
 
 def test_markdown_is_sanitised() -> None:

@@ -9,6 +9,7 @@ records the Danish version it was made from, so a stale translation can be shown
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -226,6 +227,12 @@ def parse_article(
         sources.append(Source(str(item["title"]), url))
     if not post.content.strip():
         problems.append(f"{path}: the article has no body text")
+    for number, line in enumerate(post.content.splitlines(), start=1):
+        if re.match(r"^ {1,3}([-*+]|\d+\.) ", line):
+            problems.append(
+                f"{path}: body line {number}: indent nested list items by 4 spaces "
+                "(Markdown would show them as a flat list)"
+            )
     if problems:
         return None, problems
     assert isinstance(reviewed, dt.date) and version is not None and source_version is not None
