@@ -82,6 +82,7 @@ def init_app(app: Flask) -> None:
             "text_direction": direction_of(lang),
             "languages": LANGUAGES.values(),
             "ui_incomplete": completeness < 1.0,
+            "ui_unreviewed": not LANGUAGES[lang].ui_reviewed,
         }
 
 

@@ -91,3 +91,15 @@ def test_account_language_preference_saved(client: FlaskClient, citizen: User) -
     assert response.status_code == 302 and response.headers["Location"] == "/ar/account"
     db.session.refresh(citizen)
     assert citizen.preferred_language == "ar"
+
+
+@pytest.mark.parametrize("code", [c for c, lang in LANGUAGES.items() if not lang.ui_reviewed])
+def test_unreviewed_or_incomplete_ui_is_labelled(client: FlaskClient, code: str) -> None:
+    page = client.get(f"/{code}/").data.decode()
+    assert ("jobvej-fallback-notice" in page) or ("jobvej-unreviewed-notice" in page)
+
+
+def test_reviewed_languages_carry_no_translation_notice(client: FlaskClient) -> None:
+    for code in ("da", "en"):
+        page = client.get(f"/{code}/").data.decode()
+        assert "jobvej-unreviewed-notice" not in page and "jobvej-fallback-notice" not in page

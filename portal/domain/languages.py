@@ -13,13 +13,14 @@ class Language:
     native_name: str
     english_name: str
     direction: str  # "ltr" or "rtl"
+    ui_reviewed: bool = False  # UI texts checked by a fluent human translator
 
 
 LANGUAGES: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("da", "Dansk", "Danish", "ltr"),
-        Language("en", "English", "English", "ltr"),
+        Language("da", "Dansk", "Danish", "ltr", ui_reviewed=True),
+        Language("en", "English", "English", "ltr", ui_reviewed=True),
         Language("ar", "العربية", "Arabic", "rtl"),
         Language("uk", "Українська", "Ukrainian", "ltr"),
         Language("fa", "فارسی", "Persian", "rtl"),
