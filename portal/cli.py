@@ -21,7 +21,8 @@ DEMO_USERS = (
     ("arbejdsgiver@demo.jobvej.dk", Role.EMPLOYER, "Demo Arbejdsgiver", "Demo ApS", None),
     ("admin@demo.jobvej.dk", Role.ADMIN, "Demo Admin", None, None),
 )
-DEMO_PASSWORD = "jobvej-demo-2026"
+# Public on purpose: demo accounts exist only with JOBVEJ_DEMO_MODE and are printed at start-up.
+DEMO_PASSWORD = "jobvej-demo-2026"  # noqa: S105
 
 
 @jobvej_cli.command("create-user")
@@ -52,7 +53,7 @@ def seed_demo_command() -> None:
 
 def seed_demo() -> list[str]:
     """Create missing demo users; return printable login lines."""
-    lines = ["Demo logins (password for all: %s):" % DEMO_PASSWORD]
+    lines = [f"Demo logins (password for all: {DEMO_PASSWORD}):"]
     for email, role, name, organisation, team in DEMO_USERS:
         if service.find_user_by_email(email) is None:
             service.create_user(

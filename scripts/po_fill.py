@@ -16,7 +16,13 @@ from babel.messages.pofile import read_po, write_po
 
 def fill(lang: str, mapping: dict[str, str]) -> list[str]:
     """Write translations into translations/LANG/LC_MESSAGES/messages.po; return unknown msgids."""
-    path = Path(__file__).resolve().parent.parent / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    path = (
+        Path(__file__).resolve().parent.parent
+        / "translations"
+        / lang
+        / "LC_MESSAGES"
+        / "messages.po"
+    )
     with path.open("rb") as fh:
         catalog = read_po(fh, locale=lang)
     unknown = []

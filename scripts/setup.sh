@@ -48,13 +48,13 @@ want=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -x .venv/bin/python ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   say "Creating the portal's virtual environment (.venv)"
   python3 -m venv .venv
-  .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -e ".[dev]"
+  .venv/bin/pip install -qq --upgrade pip
+  .venv/bin/pip install -qq -e ".[dev]"
   echo "$want" > "$stamp"
 fi
 if [ "$WITH_BROWSER" = 1 ] && ! .venv/bin/python -c 'import playwright, axe_playwright_python' 2>/dev/null; then
   say "Installing browser-test libraries (Playwright drives Debian's Chromium)"
-  .venv/bin/pip install -q -e ".[dev,browser]"
+  .venv/bin/pip install -qq -e ".[dev,browser]"
 fi
 
 # 3. DKFDS, the Danish common design system, served from the portal (no CDN).

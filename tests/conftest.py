@@ -19,7 +19,9 @@ from portal.models.user import Role, User
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 PASSWORD = "correct horse battery"
-PG_ADMIN_URL = os.environ.get("JOBVEJ_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG_ADMIN_URL = os.environ.get(
+    "JOBVEJ_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 
 def _admin_connection():  # type: ignore[no-untyped-def]

@@ -53,7 +53,13 @@ def test_employer_registration_needs_company_name_and_keeps_input(client: FlaskC
 def test_register_rejects_bad_input_with_field_messages_in_english(client: FlaskClient) -> None:
     response = client.post(
         "/en/register",
-        data={"role": "citizen", "display_name": "", "email": "nope", "password": "short", "confirm": "x"},
+        data={
+            "role": "citizen",
+            "display_name": "",
+            "email": "nope",
+            "password": "short",
+            "confirm": "x",
+        },
     )
     assert response.status_code == 422
     page = response.data.decode()
@@ -185,7 +191,9 @@ def test_csrf_is_enforced_on_forms(tmp_path, citizen: User) -> None:  # type: ig
 
     from tests.conftest import make_app
 
-    protected = make_app(current_app.config["SQLALCHEMY_DATABASE_URI"], tmp_path, WTF_CSRF_ENABLED=True)
+    protected = make_app(
+        current_app.config["SQLALCHEMY_DATABASE_URI"], tmp_path, WTF_CSRF_ENABLED=True
+    )
     with protected.app_context():
         response = protected.test_client().post(
             "/da/login", data={"email": citizen.email, "password": PASSWORD}
@@ -207,7 +215,16 @@ def test_create_user_cli_makes_caseworker(app: Flask) -> None:
     user = db.session.scalars(select(User).where(User.email == "cw@kommune.dk")).one()
     assert user.role is Role.CASEWORKER and user.team == "benefits"
     again = runner.invoke(
-        args=["jobvej", "create-user", "--email", "cw@kommune.dk", "--role", "admin", "--password", "x" * 12]
+        args=[
+            "jobvej",
+            "create-user",
+            "--email",
+            "cw@kommune.dk",
+            "--role",
+            "admin",
+            "--password",
+            "x" * 12,
+        ]
     )
     assert again.exit_code != 0 and "taken" in again.output
 

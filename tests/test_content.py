@@ -154,12 +154,16 @@ def test_stale_and_missing_translations_are_flagged(tmp_path: Path) -> None:
 def test_badly_indented_nested_list_is_an_error(tmp_path: Path) -> None:
     content = copy_content(tmp_path)
     path = content / "topics" / "holiday" / "da.md"
-    path.write_text(path.read_text(encoding="utf-8") + "\n- punkt\n  - underpunkt\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n- punkt\n  - underpunkt\n", encoding="utf-8"
+    )
     assert any(str(path) in p and "indent nested list" in p for p in problems_for(content))
 
 
 def test_markdown_is_sanitised() -> None:
-    html = render_markdown("## Hej\n\n<script>alert(1)</script> [x](javascript:alert(1)) <b onclick=x>y</b>")
+    html = render_markdown(
+        "## Hej\n\n<script>alert(1)</script> [x](javascript:alert(1)) <b onclick=x>y</b>"
+    )
     assert "<h2>Hej</h2>" in html
     assert "<script" not in html and "javascript:" not in html and "onclick" not in html
 
@@ -172,13 +176,18 @@ def test_help_index_groups_by_audience(client: FlaskClient) -> None:
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
-def test_every_topic_page_shows_sources_and_review_date(client: FlaskClient, library, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_topic_page_shows_sources_and_review_date(
+    client: FlaskClient, library, lang: str
+) -> None:  # type: ignore[no-untyped-def]
     for topic_id in library.topics:
         response = client.get(f"/{lang}/help/{topic_id}")
         assert response.status_code == 200, topic_id
         page = response.data.decode()
         article = library.articles[(topic_id, lang)]
-        assert article.title.replace("'", "&#39;").replace('"', "&#34;").replace("&", "&amp;") in page or article.title in page
+        assert (
+            article.title.replace("'", "&#39;").replace('"', "&#34;").replace("&", "&amp;") in page
+            or article.title in page
+        )
         assert article.sources[0].url in page
         assert f'datetime="{article.reviewed.isoformat()}"' in page
         assert "jobvej-content-fallback" not in page
@@ -193,7 +202,9 @@ def danish_only_client(tmp_path: Path, app):  # type: ignore[no-untyped-def]
     from tests.conftest import make_app
 
     content = copy_content(tmp_path)
-    for path in list((content / "topics").glob("*/so.md")) + list((content / "topics").glob("*/ti.md")):
+    for path in list((content / "topics").glob("*/so.md")) + list(
+        (content / "topics").glob("*/ti.md")
+    ):
         path.unlink()
     da = content / "topics" / "cv" / "da.md"
     post = frontmatter.load(str(da))

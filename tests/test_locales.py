@@ -64,10 +64,11 @@ def test_danish_is_the_last_resort(client: FlaskClient) -> None:
 def test_language_switcher_names_each_language_in_its_own_script(client: FlaskClient) -> None:
     page = client.get("/da/help/").data.decode()
     for code, lang in LANGUAGES.items():
-        assert re.search(
-            rf'<a href="/{code}/help/" lang="{code}" hreflang="{code}" dir="{lang.direction}"[^>]*>{lang.native_name}</a>',
-            page,
-        ), code
+        link = (
+            rf'<a href="/{code}/help/" lang="{code}" hreflang="{code}" '
+            rf'dir="{lang.direction}"[^>]*>{lang.native_name}</a>'
+        )
+        assert re.search(link, page), code
 
 
 def test_english_ui_is_translated_and_danish_is_source(client: FlaskClient) -> None:

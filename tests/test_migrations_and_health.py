@@ -60,7 +60,9 @@ def test_healthz_reports_database_and_assistant(tmp_path: Path) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_port}"
     try:
-        up = make_app(f"sqlite:///{tmp_path / 'h.db'}", tmp_path, ASSISTANT_URL=url, ACTIONS_URL=url)
+        up = make_app(
+            f"sqlite:///{tmp_path / 'h.db'}", tmp_path, ASSISTANT_URL=url, ACTIONS_URL=url
+        )
         data = up.test_client().get("/healthz").get_json()
         assert data["database"]["status"] == "ok"
         assert data["assistant"]["status"] == "ok" and data["action_server"]["status"] == "ok"

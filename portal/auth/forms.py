@@ -75,7 +75,8 @@ class RegisterForm(FlaskForm):
 
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(
-        _l("Nuværende adgangskode"), validators=[DataRequired(_l("Skriv din nuværende adgangskode."))]
+        _l("Nuværende adgangskode"),
+        validators=[DataRequired(_l("Skriv din nuværende adgangskode."))],
     )
     new_password = PasswordField(
         _l("Ny adgangskode"),

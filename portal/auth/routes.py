@@ -110,11 +110,14 @@ def account() -> ResponseReturnValue:
             else:
                 flash(_("Din adgangskode er ændret."), "success")
                 return redirect(url_for("auth.account"))
-    elif request.method == "POST" and "lang-submit" in request.form:
-        if language_form.validate_on_submit():
-            service.set_preferred_language(current_user, language_form.language.data or "da")
-            flash(_("Dit sprogvalg er gemt."), "success")
-            return redirect(url_for("auth.account", lang_code=language_form.language.data))
+    elif (
+        request.method == "POST"
+        and "lang-submit" in request.form
+        and language_form.validate_on_submit()
+    ):
+        service.set_preferred_language(current_user, language_form.language.data or "da")
+        flash(_("Dit sprogvalg er gemt."), "success")
+        return redirect(url_for("auth.account", lang_code=language_form.language.data))
     status = 422 if (password_form.errors or language_form.errors) else 200
     return render_template(
         "auth/account.html", password_form=password_form, language_form=language_form
