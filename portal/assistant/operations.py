@@ -116,7 +116,8 @@ def _classify(text: str, messages: list[rasa.BotMessage]) -> tuple[str, bool | N
             understood = message.custom.get("understood")
             if topic in known:
                 return topic, True if understood is None else bool(understood)
-            return OUT_OF_SCOPE, False if understood is None else bool(understood)
+            # Small talk (greetings, thanks) carries understood=null: neither a topic nor a miss.
+            return OUT_OF_SCOPE, None if understood is None else bool(understood)
     try:
         result = rasa.parse(
             current_app.config["ASSISTANT_URL"],
