@@ -34,6 +34,10 @@ MODELS="$BOT/models"
 PYTHON="${BOT_PYTHON:-python3}"
 STAMP="$VENV/.jobvej-install.sha256"
 KEEP_MODELS=2
+# Built virtualenvs and trained models are also kept outside the work tree, keyed by their
+# fingerprints, so a fresh clone on the same machine (CI) reuses them instead of rebuilding.
+# JOBVEJ_NO_CACHE=1 turns this off.
+CACHE="${JOBVEJ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jobvej}"
 # Debian packages needed to build matplotlib 3.5.3 from source (no cp311 wheel).
 DEB_PACKAGES=(libfreetype-dev libqhull-dev pkg-config g++)
 
@@ -103,6 +107,18 @@ cmd_setup() {
         || die "$PYTHON is $("$PYTHON" -V 2>&1); the bot recipe needs Python 3.11 (set BOT_PYTHON)"
     local want
     want="$(install_hash)"
+    if ((clean == 1)) && [[ -L "$VENV" ]]; then
+        log "removing cached venv $(readlink -f "$VENV")"
+        rm -rf "$(readlink -f "$VENV")" "$VENV"
+    fi
+    if [[ ! -e "$VENV" && ! -L "$VENV" && "${JOBVEJ_NO_CACHE:-0}" != 1 ]]; then
+        # The venv lives in the cache (per install fingerprint); bot/.venv links to it.
+        local cached="$CACHE/bot-venv-${want:0:16}"
+        mkdir -p "$CACHE"
+        [[ -x "$cached/bin/python" ]] || "$PYTHON" -m venv "$cached"
+        ln -s "$cached" "$VENV"
+        log "setup: bot/.venv -> $cached"
+    fi
     if ((clean == 0)) && [[ -f "$STAMP" && "$(cat "$STAMP")" == "$want" ]] && install_present; then
         log "setup: bot/.venv up to date (${SECONDS}s)"
         return 0
@@ -192,6 +208,11 @@ cmd_train() {
     model="$MODELS/$fp.tar.gz"
     mkdir -p "$MODELS"
     SECONDS=0
+    if ((force == 0)) && [[ ! -f "$model" && -f "$CACHE/models/$fp.tar.gz" ]] \
+        && [[ "${JOBVEJ_NO_CACHE:-0}" != 1 ]]; then
+        cp "$CACHE/models/$fp.tar.gz" "$model"
+        log "train: reusing cached model $fp"
+    fi
     if ((force == 0)) && [[ -f "$model" ]]; then
         touch "$model"    # newest = current, for pruning and fallbacks
         log "train: model up to date, nothing to do"
@@ -201,6 +222,13 @@ cmd_train() {
             --out "$MODELS" --fixed-model-name "$fp" --force)
         [[ -f "$model" ]] || die "rasa train did not produce $model"
         log "train: done in ${SECONDS}s"
+        if [[ "${JOBVEJ_NO_CACHE:-0}" != 1 ]]; then
+            mkdir -p "$CACHE/models"
+            cp "$model" "$CACHE/models/$fp.tar.gz"
+            # keep the 3 newest cached models
+            # shellcheck disable=SC2012
+            ls -1t "$CACHE/models"/*.tar.gz | tail -n +4 | xargs -r rm -f --
+        fi
     fi
     prune_models
     log "current model: bot/models/$fp.tar.gz"
