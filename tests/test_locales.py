@@ -80,10 +80,39 @@ def test_english_ui_is_translated_and_danish_is_source(client: FlaskClient) -> N
     assert "jobvej-fallback-notice" not in en and "jobvej-fallback-notice" not in da
 
 
-def test_untranslated_locale_falls_back_to_danish_visibly(client: FlaskClient) -> None:
-    page = client.get("/ti/login").data.decode()
+def test_untranslated_locale_falls_back_to_danish_visibly(app, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """With one Tigrinya msgid untranslated, that text shows in Danish under a notice."""
+    import shutil
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    from tests.conftest import REPO, make_app
+
+    translations = tmp_path / "translations"
+    shutil.copytree(REPO / "translations", translations)
+    po = translations / "ti" / "LC_MESSAGES" / "messages.po"
+    with po.open("rb") as fh:
+        catalog = read_po(fh, locale="ti")
+    catalog["Adgangskode"].string = ""
+    with po.with_suffix(".mo").open("wb") as fh:
+        write_mo(fh, catalog)
+    other = make_app(
+        app.config["SQLALCHEMY_DATABASE_URI"],
+        tmp_path,
+        BABEL_TRANSLATION_DIRECTORIES=str(translations),
+    )
+    from flask_babel import get_domain
+
+    with other.app_context():
+        translations_cache = get_domain().cache  # Flask-Babel caches catalogs per locale
+    translations_cache.clear()
+    try:
+        page = other.test_client().get("/ti/login").data.decode()
+    finally:
+        translations_cache.clear()
     assert "jobvej-fallback-notice" in page
-    assert "Adgangskode" in page  # Danish fallback text for an untranslated label
+    assert "Adgangskode" in page  # Danish fallback text for the untranslated label
 
 
 def test_account_language_preference_saved(client: FlaskClient, citizen: User) -> None:
