@@ -132,7 +132,7 @@ cmd_setup() {
     rm -f "$STAMP"
     log "installing Rasa stack into bot/.venv (about 2 minutes on first run)"
     # Rasa 3.6 declares Python <3.11 but runs on 3.11 with the pins in constraints.txt.
-    MPLSETUPCFG="$BOT/mplsetup.cfg" "$VENV/bin/python" -m pip install \
+    MPLSETUPCFG="$BOT/mplsetup.cfg" "$VENV/bin/python" -m pip install -q \
         --ignore-requires-python \
         -c "$BOT/constraints.txt" \
         -r "$BOT/requirements.txt" -r "$BOT/requirements-dev.txt"
