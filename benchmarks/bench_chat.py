@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import sys
 import threading
@@ -65,12 +66,21 @@ class Results:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def conversation(base: str, language: str, messages: int, offset: int, results: Results) -> None:
-    """One user: `messages` questions in a row, continuing the same chat session."""
+def conversation(
+    base: str, language: str, messages: int, offset: int, results: Results, think: float = 0.0
+) -> None:
+    """One user: `messages` questions continuing the same chat session, `think` seconds apart
+    (reading the answer and typing); the first message comes at a random point within the first
+    think interval so that users do not all press Enter at the same instant."""
     questions = QUESTIONS.get(language, QUESTIONS["da"])
     session = requests.Session()
     session_id = None
+    rng = random.Random(offset)
+    if think:
+        time.sleep(rng.uniform(0, think))
     for i in range(messages):
+        if think and i:
+            time.sleep(think)
         text = questions[(offset + i) % len(questions)]
         started = time.perf_counter()
         try:
@@ -145,13 +155,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--conversations", type=int, default=20)
     parser.add_argument("--messages", type=int, default=5, help="messages per conversation")
     parser.add_argument("--language", default="da", choices=sorted(QUESTIONS))
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=2.0,
+        help="seconds between a user's messages in the second phase (reading and typing)",
+    )
     args = parser.parse_args(argv)
     base = args.url.rstrip("/")
 
+    print(f"portal: {base}")
+    ok = True
+    for label, think in (
+        ("back to back (no think time)", 0.0),
+        (f"{args.think:g} s think time", args.think),
+    ):
+        ok &= run_phase(base, args, think, label)
+    print()
+
+    processes = rasa_processes()
+    if not processes:
+        print("assistant memory: no rasa process found in /proc")
+    for pid, role, rss in processes:
+        print(f"assistant memory: {role} pid {pid} RSS {rss / 1024:.0f} MiB")
+    serving = [rss for _, role, rss in processes if role in ("rasa server", "action server")]
+    if serving:
+        print(f"assistant memory total (server + action server): {sum(serving) / 1024:.0f} MiB")
+    return 0 if ok else 1
+
+
+def run_phase(base: str, args: argparse.Namespace, think: float, label: str) -> bool:
+    """Run every conversation at once with the given think time; print the figures."""
     results = Results()
     threads = [
         threading.Thread(
-            target=conversation, args=(base, args.language, args.messages, n, results), daemon=True
+            target=conversation,
+            args=(base, args.language, args.messages, n, results, think),
+            daemon=True,
         )
         for n in range(args.conversations)
     ]
@@ -161,11 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - started
-
     total = args.conversations * args.messages
-    print(f"portal: {base}")
     print(
-        f"{args.conversations} concurrent conversations x {args.messages} messages "
+        f"\n[{label}] {args.conversations} concurrent conversations x {args.messages} messages "
         f"({args.language}), {total} requests in {wall:.2f} s"
     )
     if results.latencies:
@@ -184,16 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     if results.errors:
         print(f"errors: {len(results.errors)} ({', '.join(sorted(set(results.errors)))})")
-
-    processes = rasa_processes()
-    if not processes:
-        print("assistant memory: no rasa process found in /proc")
-    for pid, role, rss in processes:
-        print(f"assistant memory: {role} pid {pid} RSS {rss / 1024:.0f} MiB")
-    serving = [rss for _, role, rss in processes if role in ("rasa server", "action server")]
-    if serving:
-        print(f"assistant memory total (server + action server): {sum(serving) / 1024:.0f} MiB")
-    return 0 if results.latencies and not results.errors else 1
+    return bool(results.latencies) and not results.errors
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ import asyncio
 import logging
 import os
 import re
+import time
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional, Sequence
 from urllib.parse import quote
@@ -56,6 +57,12 @@ PORTAL_URL_ENV = "PORTAL_URL"
 API_TOKEN_ENV = "JOBVEJ_ASSISTANT_API_TOKEN"
 DEFAULT_PORTAL_URL = "http://127.0.0.1:8000"
 DEFAULT_TIMEOUT_SECONDS = 3.0
+# Articles are cached this many seconds (env PORTAL_TOPIC_CACHE_SECONDS; 0 = off): an edited
+# article reaches the chat within that time, without retraining, and each answer saves a
+# round trip to the portal.
+CACHE_SECONDS_ENV = "PORTAL_TOPIC_CACHE_SECONDS"
+DEFAULT_CACHE_SECONDS = 10.0
+_topic_cache: dict[tuple[str, str, str], tuple[float, "TopicSummary"]] = {}
 
 _TOPIC_ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
@@ -173,6 +180,11 @@ class PortalClient:
         self.timeout = timeout
         token = api_token if api_token is not None else os.environ.get(API_TOKEN_ENV, "")
         self.api_token = token.strip()
+        raw_ttl = os.environ.get(CACHE_SECONDS_ENV, "")
+        try:
+            self.cache_seconds = float(raw_ttl) if raw_ttl else DEFAULT_CACHE_SECONDS
+        except ValueError:
+            self.cache_seconds = DEFAULT_CACHE_SECONDS
 
     def topic_endpoint(self, topic_id: str) -> str:
         """Return the API URL of one topic (without the query string)."""
@@ -198,6 +210,17 @@ class PortalClient:
         """
         if language not in SUPPORTED_LANGUAGES:
             raise ValueError(f"unsupported language {language!r}")
+        key = (self.base_url, topic_id, language)
+        cached = _topic_cache.get(key)
+        now = time.monotonic()
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        summary = await self._fetch_topic(topic_id, language)
+        if self.cache_seconds > 0:
+            _topic_cache[key] = (now + self.cache_seconds, summary)
+        return summary
+
+    async def _fetch_topic(self, topic_id: str, language: str) -> TopicSummary:
         url = self.topic_endpoint(topic_id)
         timeout = aiohttp.ClientTimeout(total=self.timeout)
         try:

@@ -245,3 +245,30 @@ def test_handoff_unsupported_language_is_a_programming_error(fake_portal):
     with pytest.raises(ValueError):
         create(PortalClient(base_url=fake_portal.base_url, api_token="t"),
                handoff_request(language="de"))
+
+
+def test_articles_are_cached_briefly_then_fetched_again(fake_portal, monkeypatch):
+    import actions.portal_client as portal_client
+
+    clock = [1000.0]
+    monkeypatch.setattr(portal_client.time, "monotonic", lambda: clock[0])
+    monkeypatch.setenv("PORTAL_TOPIC_CACHE_SECONDS", "10")
+    fake_portal.topic("holiday", "da")
+    client = PortalClient(base_url=fake_portal.base_url)
+    first = fetch(client, "holiday", "da")
+    clock[0] += 5
+    again = fetch(PortalClient(base_url=fake_portal.base_url), "holiday", "da")
+    assert again == first
+    assert len([r for r in fake_portal.requests if r[0].endswith("/holiday")]) == 1
+    clock[0] += 6  # past the 10 s: an edited article reaches the chat without retraining
+    fetch(client, "holiday", "da")
+    assert len([r for r in fake_portal.requests if r[0].endswith("/holiday")]) == 2
+
+
+def test_cache_can_be_turned_off(fake_portal, monkeypatch):
+    monkeypatch.setenv("PORTAL_TOPIC_CACHE_SECONDS", "0")
+    fake_portal.topic("mentor", "en")
+    client = PortalClient(base_url=fake_portal.base_url)
+    fetch(client, "mentor", "en")
+    fetch(client, "mentor", "en")
+    assert len([r for r in fake_portal.requests if r[0].endswith("/mentor")]) == 2
