@@ -66,3 +66,13 @@ def test_domain_package_imports_without_flask() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pages_send_security_headers(tmp_path: Path) -> None:
+    from tests.conftest import make_app
+
+    app = make_app(f"sqlite:///{tmp_path / 'h.db'}", tmp_path)
+    response = app.test_client().get("/da/help/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"

@@ -45,6 +45,8 @@ def active_id(page) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_keyboard_rtl_and_leave_message(served, browser) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
     base, app = served
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(f"{base}/ar/help/")
@@ -63,9 +65,7 @@ def test_keyboard_rtl_and_leave_message(served, browser) -> None:  # type: ignor
     page.keyboard.press("Enter")
     log = page.locator("#jobvej-chat-log")
     assert log.get_attribute("aria-live") == "polite"
-    page.wait_for_function(
-        "document.getElementById('jobvej-chat-log').textContent.includes('المساعد غير متاح')"
-    )
+    expect(page.locator("#jobvej-chat-log")).to_contain_text("المساعد غير متاح")
     leave = page.locator("#jobvej-chat-leave")
     assert leave.is_visible()  # offered because the assistant is down
 
@@ -73,15 +73,13 @@ def test_keyboard_rtl_and_leave_message(served, browser) -> None:  # type: ignor
     page.fill("#jobvej-chat-leave-contact", "20304050")
     page.fill("#jobvej-chat-leave-message", "أرجو الاتصال بي")
     page.click("#jobvej-chat-leave button[type=submit]")
-    page.wait_for_function("!document.getElementById('jobvej-chat-leave-consent-error').hidden")
+    expect(page.locator("#jobvej-chat-leave-consent-error")).to_be_visible()
     assert active_id(page) == "jobvej-chat-leave-consent"
     assert "ضع علامة" in page.locator("#jobvej-chat-leave-consent-error").inner_text()
 
     page.check("#jobvej-chat-leave-consent")
     page.click("#jobvej-chat-leave button[type=submit]")
-    page.wait_for_function(
-        "document.getElementById('jobvej-chat-log').textContent.includes('تم إرسال رسالتك')"
-    )
+    expect(page.locator("#jobvej-chat-log")).to_contain_text("تم إرسال رسالتك")
     with app.app_context():
         case = db.session.scalars(select(HandoffCase)).one()
         assert case.team == "general" and case.language == "ar" and case.name == "أمل"
