@@ -66,6 +66,8 @@ install_hash() {
 
 install_present() {
     [[ -x "$VENV/bin/python" ]] || return 1
+    # the rasa script's interpreter must exist (a moved or half-built venv fails here)
+    [[ -x "$(head -n 1 "$VENV/bin/rasa" 2>/dev/null | cut -c3-)" ]] || return 1
     "$VENV/bin/python" - <<'EOF' 2>/dev/null
 import importlib.metadata as m
 import sys
@@ -129,14 +131,18 @@ cmd_setup() {
         rm -rf "$VENV"
     fi
     [[ -x "$VENV/bin/python" ]] || "$PYTHON" -m venv "$VENV"
+    # Install through the venv's real path: pip writes it into the scripts' #! lines, and
+    # a cached venv must not point into the work tree that happened to build it.
+    local venv_real
+    venv_real="$(readlink -f "$VENV")"
     rm -f "$STAMP"
     log "installing Rasa stack into bot/.venv (about 2 minutes on first run)"
     # Rasa 3.6 declares Python <3.11 but runs on 3.11 with the pins in constraints.txt.
-    MPLSETUPCFG="$BOT/mplsetup.cfg" "$VENV/bin/python" -m pip install -q \
+    MPLSETUPCFG="$BOT/mplsetup.cfg" "$venv_real/bin/python" -m pip install -q \
         --ignore-requires-python \
         -c "$BOT/constraints.txt" \
         -r "$BOT/requirements.txt" -r "$BOT/requirements-dev.txt"
-    "$VENV/bin/python" -m pip check
+    "$venv_real/bin/python" -m pip check
     install_present || die "install finished but rasa/pytest are not importable"
     printf '%s\n' "$want" >"$STAMP"
     log "setup: done in ${SECONDS}s"
