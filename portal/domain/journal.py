@@ -28,6 +28,20 @@ SECTION_FIELDS: dict[str, tuple[str, ...]] = {
     "note": ("title", "body"),
 }
 
+# Every journal field, in form order (each section uses a subset, see SECTION_FIELDS).
+ALL_FIELDS: tuple[str, ...] = (
+    "title",
+    "organisation",
+    "period",
+    "level",
+    "goal_area",
+    "applied_on",
+    "status",
+    "next_step",
+    "link",
+    "body",
+)
+
 SECTION_REQUIRED: dict[str, tuple[str, ...]] = {
     "experience": ("title",),
     "education": ("title",),

@@ -10,6 +10,7 @@ from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from portal.domain.journal import (
+    ALL_FIELDS,
     APPLICATION_STATUSES,
     GOAL_AREAS,
     LANGUAGE_LEVELS,
@@ -86,20 +87,6 @@ REQUIRED_MESSAGES = {
 }
 
 
-OPTIONAL_FIELDS = (
-    "title",
-    "organisation",
-    "period",
-    "level",
-    "goal_area",
-    "applied_on",
-    "status",
-    "next_step",
-    "link",
-    "body",
-)
-
-
 def _choices(names: dict[str, object], codes: tuple[str, ...]) -> list[tuple[str, object]]:
     return [("", _l("Vælg"))] + [(code, names[code]) for code in codes]
 
@@ -135,7 +122,7 @@ class JournalEntryForm(FlaskForm):
             label = LABELS.get((section, name))
             if label is not None:
                 self[name].label.text = label
-        for name in OPTIONAL_FIELDS:
+        for name in ALL_FIELDS:
             if name not in SECTION_FIELDS[section]:
                 del self[name]  # not shown, not validated
             else:

@@ -7,24 +7,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from portal.domain.journal import SECTION_FIELDS, SECTIONS
+from portal.domain.journal import ALL_FIELDS, SECTION_FIELDS, SECTIONS
 from portal.extensions import db
 from portal.models.journal import JournalEntry
 from portal.models.sharing import Sharing
 from portal.models.user import User
-
-ALL_FIELDS = (
-    "title",
-    "organisation",
-    "period",
-    "level",
-    "goal_area",
-    "applied_on",
-    "status",
-    "next_step",
-    "link",
-    "body",
-)
 
 
 def _apply(entry: JournalEntry, values: Mapping[str, Any]) -> None:
