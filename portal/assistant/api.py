@@ -17,6 +17,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from portal.assistant import operations, rasa
+from portal.content_store import get_library
 from portal.domain.assistant import (
     validate_chat_message,
     validate_handoff,
@@ -47,8 +48,16 @@ def _current_user() -> User | None:
     return current_user if current_user and current_user.is_authenticated else None
 
 
-def _message_json(message: rasa.BotMessage) -> dict[str, Any]:
-    return {"text": message.text, "buttons": message.buttons, "link": message.link}
+def _message_json(message: rasa.BotMessage, language: str) -> dict[str, Any]:
+    """A bot message for the widget; an answer taken from a machine-translated article
+    says so (the Danish text is authoritative)."""
+    text = message.text
+    topic_id = message.custom.get("topic_id")
+    if isinstance(topic_id, str) and message.link and text:
+        resolved = get_library(current_app).resolve(topic_id, language)
+        if resolved is not None and resolved.article.machine_translated:
+            text = f"{text}\n\n{chat_text('machine_translated', language)}"
+    return {"text": text, "buttons": message.buttons, "link": message.link}
 
 
 @bp.post("/assistant/messages")
@@ -63,7 +72,7 @@ def messages() -> ResponseReturnValue:
         checked.values["session_id"], checked.values["text"], language, _current_user()
     )
     if result.available:
-        out = [_message_json(m) for m in result.messages]
+        out = [_message_json(m, language) for m in result.messages]
     else:
         out = [{"text": chat_text("unavailable", language), "buttons": [], "link": None}]
     return jsonify(

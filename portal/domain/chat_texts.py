@@ -25,6 +25,18 @@ REVIEW_STATUS: Mapping[str, str] = {
 }
 
 TEXTS: Mapping[str, Mapping[str, str]] = {
+    "machine_translated": {
+        "da": "Svaret er maskinoversat. Den danske tekst er gældende.",
+        "en": "This answer was translated by machine. The Danish text is authoritative.",
+        "ar": "هذه الإجابة مترجمة آليًا. النص الدنماركي هو المعتمد.",
+        "uk": "Цю відповідь перекладено машинно. Чинним є данський текст.",
+        "fa": "این پاسخ به‌صورت ماشینی ترجمه شده است. متن دانمارکی معتبر است.",
+        "so": (
+            "Jawaabtan waxaa lagu turjumay mashiin. "
+            "Qoraalka af-Deenishka ah ayaa ah kan rasmiga ah."
+        ),
+        "ti": "እዚ መልሲ ብማሽን እዩ ተተርጒሙ። እቲ ናይ ዴንማርክኛ ጽሑፍ እዩ ዝሰርሕ።",
+    },
     "title": {
         "da": "Spørg Jobvej-assistenten",
         "en": "Ask the Jobvej assistant",

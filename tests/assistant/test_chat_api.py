@@ -234,3 +234,30 @@ def test_chat_api_is_rate_limited(tmp_path: Path) -> None:
         db.session.remove()
         db.drop_all()
         db.engine.dispose()
+
+
+def test_answer_from_machine_translated_article_says_so(client: FlaskClient, fake_rasa) -> None:
+    from flask import current_app
+
+    from portal.content_store import get_library
+
+    library = get_library(current_app)
+    fake_rasa.reply = lambda p: [
+        {
+            "recipient_id": p["sender"],
+            "text": "Svar",
+            "custom": {"topic_id": "cv", "link": f"/{p['metadata']['language']}/help/cv"},
+        }
+    ]
+    for language in ("en", "ar"):
+        body = client.post(
+            "/api/v1/assistant/messages", json={"text": "cv", "language": language}
+        ).get_json()
+        text = body["messages"][0]["text"]
+        machine = library.resolve("cv", language).article.machine_translated
+        assert ("\n\n" in text) is machine, language
+    assert (
+        client.post("/api/v1/assistant/messages", json={"text": "cv", "language": "ar"})
+        .get_json()["messages"][0]["text"]
+        .endswith("النص الدنماركي هو المعتمد.")
+    )
