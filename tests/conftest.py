@@ -6,6 +6,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -193,21 +194,15 @@ BROWSER_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real portal server on a free 127.0.0.1 port with its own SQLite database and demo users.
-    CSRF stays on, as in production."""
+@contextmanager
+def serving(application: Flask) -> Iterator[str]:
+    """Serve `application` on a free 127.0.0.1 port in a thread (tables created); yield its URL."""
     import threading
 
     from werkzeug.serving import make_server
 
-    tmp = tmp_path_factory.mktemp("live")
-    application = make_app(f"sqlite:///{tmp / 'live.sqlite3'}", tmp, WTF_CSRF_ENABLED=True)
     with application.app_context():
         db.create_all()
-        from portal.cli import seed_demo
-
-        seed_demo()
     server = make_server("127.0.0.1", 0, application, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -216,7 +211,23 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.shutdown()
         with application.app_context():
+            db.session.remove()
             db.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real portal server with its own SQLite database and demo users. CSRF stays on, as in
+    production."""
+    from portal.cli import seed_demo
+
+    tmp = tmp_path_factory.mktemp("live")
+    application = make_app(f"sqlite:///{tmp / 'live.sqlite3'}", tmp, WTF_CSRF_ENABLED=True)
+    with application.app_context():
+        db.create_all()
+        seed_demo()
+    with serving(application) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

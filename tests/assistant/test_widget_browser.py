@@ -3,19 +3,17 @@ width, and the leave-a-message fallback with the assistant stopped."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from portal.extensions import db
 from portal.models.handoff import HandoffCase
 from tests.assistant.conftest import free_port
-from tests.conftest import make_app
+from tests.conftest import make_app, serving
 
 pytestmark = pytest.mark.browser
 
@@ -28,16 +26,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Flask]]:
         tmp_path,
         ASSISTANT_URL=f"http://127.0.0.1:{free_port()}",
     )
-    with app.app_context():
-        db.create_all()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", app
-    server.shutdown()
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    with serving(app) as url:
+        yield url, app
 
 
 def active_id(page) -> str:  # type: ignore[no-untyped-def]

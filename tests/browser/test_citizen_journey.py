@@ -3,63 +3,26 @@ opens the meeting brief. Once in Danish and once in Arabic (right-to-left)."""
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from portal.extensions import db
 from portal.meetings.operations import book_meeting
 from portal.models.user import Role, utcnow
 from portal.privacy.operations import assign_citizen
-from tests.conftest import PASSWORD, create_test_user, make_app
+from tests.conftest import PASSWORD, create_test_user, make_app, serving
 
 pytestmark = pytest.mark.browser
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, object]]:
     app = make_app(f"sqlite:///{tmp_path / 'browser.sqlite3'}", tmp_path)
-    with app.app_context():
-        db.create_all()
-    port = _free_port()
-    httpd = make_server("127.0.0.1", port, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}", app
-    httpd.shutdown()
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
-
-
-@pytest.fixture
-def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield b
-        b.close()
+    with serving(app) as url:
+        yield url, app
 
 
 @pytest.mark.parametrize(
