@@ -12,7 +12,7 @@ POT=translations/messages.pot
 LANGS="en ar uk fa so ti"
 
 extract() {
-  "$PY" -m babel.messages.frontend extract -F babel.cfg -k _l -k lazy_gettext \
+  "$PY" -m babel.messages.frontend extract -F babel.cfg -k _l -k lazy_gettext -k N_ \
     --no-location --sort-output -o "$POT" . >/dev/null 2>&1
 }
 
