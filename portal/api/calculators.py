@@ -4,8 +4,10 @@
     POST /api/v1/calculators/<name>   run one (JSON object body) -> the result with steps,
                                       rates used (source, status) and warnings
 
-Invalid input gives 422 ``{"errors": {field: {"code", "message", "params"}}}`` with the
-message in the language of ``Accept-Language`` (da or en; Danish by default).
+Every text in a response is ``{"msgid", "params", "text"}``: the Danish source text, its
+parameters and ``text`` rendered in the language of ``Accept-Language`` (any of the portal's
+seven languages; Danish by default). Invalid input gives 422
+``{"errors": {field: {"code", "message", "params"}}}`` with the message in that language.
 """
 
 from __future__ import annotations
@@ -18,43 +20,45 @@ from flask.typing import ResponseReturnValue
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from portal.calculators.forms import error_message
+from portal.calculators.forms import error_message, localize_payload, today
 from portal.domain.calculators import (
     CALCULATORS,
     CalculatorSpec,
     CalculatorValidationError,
     FieldError,
 )
+from portal.domain.languages import LANGUAGE_CODES
 from portal.rates_store import get_rate_book
 
 bp = Blueprint("api_calculators", __name__, url_prefix="/api/v1")
 
-API_LANGUAGES = ("da", "en")
+API_LANGUAGES = tuple(LANGUAGE_CODES)
 
 
 def api_language() -> str:
-    """Danish or English from the Accept-Language header; Danish by default."""
+    """The best of the portal's languages for Accept-Language; Danish by default."""
     return request.accept_languages.best_match(API_LANGUAGES) or "da"
 
 
 def describe(spec: CalculatorSpec[Any]) -> dict[str, Any]:
     """A calculator as listed by ``GET /api/v1/calculators``."""
     return {
-        "name": spec.name,
-        "title": spec.title.to_dict(),
-        "description": spec.description.to_dict(),
-        "legal_basis": spec.legal_basis,
+        **spec.to_dict(),
         "url": url_for("api_calculators.run", name=spec.name, _external=True),
         "page": url_for("calculators.calculator", lang_code="da", name=spec.name, _external=True),
-        "fields": spec.to_dict()["fields"],
         "input_schema": spec.json_schema(),
     }
 
 
 @bp.route("/calculators")
 def index() -> ResponseReturnValue:
-    """All calculators with their input schema."""
-    return jsonify({"calculators": [describe(spec) for spec in CALCULATORS.values()]})
+    """All calculators with their input schema (texts in the Accept-Language language)."""
+    lang = api_language()
+    with force_locale(lang):
+        body = localize_payload({"calculators": [describe(s) for s in CALCULATORS.values()]})
+    response = jsonify(body)
+    response.headers["Content-Language"] = lang
+    return response
 
 
 @bp.route("/calculators/<name>", methods=["POST"])
@@ -82,10 +86,12 @@ def run(name: str) -> ResponseReturnValue:
             )
         return jsonify({"errors": {"body": {"code": code, "message": message, "params": {}}}}), 422
     try:
-        result = spec.run(body, get_rate_book(current_app))
+        result = spec.run(body, get_rate_book(current_app), today=today())
     except CalculatorValidationError as exc:
         return jsonify(validation_errors(spec, exc.errors, lang)), 422
-    response = jsonify(result.to_dict())
+    with force_locale(lang):
+        payload = localize_payload(result.to_dict())
+    response = jsonify(payload)
     response.headers["Content-Language"] = lang
     return response
 
@@ -97,11 +103,11 @@ def validation_errors(
     with force_locale(lang):
         return {
             "errors": {
-                name: {
+                field_name: {
                     "code": err.code,
                     "message": error_message(spec, err),
                     "params": dict(err.params),
                 }
-                for name, err in errors.items()
+                for field_name, err in errors.items()
             }
         }

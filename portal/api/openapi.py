@@ -15,6 +15,7 @@ from flask import Blueprint, Flask, current_app, jsonify
 from flask.typing import ResponseReturnValue
 
 from portal.domain.calculators import CALCULATORS, CalculatorSpec, result_json_schema
+from portal.domain.calculators.base import text_json_schema
 from portal.domain.languages import LANGUAGE_CODES
 from portal.rates_store import get_rate_book
 
@@ -41,7 +42,8 @@ ACCEPT_LANGUAGE = {
     "name": "Accept-Language",
     "in": "header",
     "required": False,
-    "description": "Language of validation messages: da (default) or en.",
+    "description": "Language of every `text` and validation message: one of the portal's "
+    "languages (da, en, ar, uk, fa, so, ti); Danish by default.",
     "schema": {"type": "string"},
 }
 
@@ -85,9 +87,12 @@ BASE_SCHEMAS: dict[str, Any] = {
         "required": ["name", "title", "description", "url", "fields", "input_schema"],
         "properties": {
             "name": {"type": "string"},
-            "title": {"type": "object", "additionalProperties": {"type": "string"}},
-            "description": {"type": "object", "additionalProperties": {"type": "string"}},
+            "title": text_json_schema(),
+            "description": text_json_schema(),
             "legal_basis": {"type": "string"},
+            "help_topic": {"type": ["string", "null"]},
+            "audiences": {"type": "array", "items": {"type": "string"}},
+            "main_amounts": {"type": "array", "items": {"type": "object"}},
             "url": {"type": "string", "description": "Where to POST the inputs."},
             "page": {"type": "string", "description": "The calculator's page (Danish)."},
             "fields": {"type": "array", "items": {"type": "object"}},
@@ -188,10 +193,12 @@ def calculator_paths(years: Sequence[int] = ()) -> tuple[dict[str, Any], dict[st
         paths[f"/api/v1/calculators/{name}"] = {
             "post": {
                 "tags": ["calculators"],
-                "summary": spec.title.en,
-                "description": f"{spec.description.en} Legal basis: {spec.legal_basis}. "
+                "summary": spec.english_title or spec.title,
+                "description": f"{spec.description} Legal basis: {spec.legal_basis}. "
                 'Numbers may be sent as JSON numbers or strings (`"131.55"`, '
-                '`"21.092,50"`). The result is a guide, not a decision.',
+                '`"21.092,50"`). Without `year` the rates of today\'s year are used. '
+                "Every text is returned as msgid (Danish), params and `text` in the "
+                "Accept-Language language. The result is a guide, not a decision.",
                 "operationId": f"calculate_{name}",
                 "parameters": [ACCEPT_LANGUAGE],
                 "requestBody": {

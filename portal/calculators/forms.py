@@ -1,10 +1,10 @@
-"""Rendering helpers for the calculator pages and API: forms generated from the domain's
-FieldSpecs, error messages in the user's language, amounts formatted for the locale.
+"""The web side of the calculators: texts translated, numbers formatted, forms generated.
 
-The domain (`portal.domain.calculators`) knows nothing about Flask; everything that depends
-on the request's language lives here. Error codes are mapped to Danish msgids (English in the
-catalog; other languages fall back to Danish). Labels, help texts, steps and warnings come from
-the domain's `Text(en, da)`: English on English pages, Danish otherwise.
+The domain (`portal.domain.calculators`) knows nothing about Flask or languages: every
+user-visible text it returns is a :class:`Msg` (a Danish msgid and parameters). Here those
+texts go through gettext and the Babel catalogs for the reader's language, numbers are
+formatted by Babel for the locale, and amounts on HTML pages are bidi-isolated so
+"10.004 kr." stays readable inside Arabic and Persian sentences.
 """
 
 from __future__ import annotations
@@ -16,203 +16,47 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbol, parse_decimal
-from flask_babel import LazyString, format_decimal, get_locale
+from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
+from flask import current_app, has_app_context
+from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 
 from portal.domain.calculators import (
     CalculatorSpec,
     ChartLabels,
     FieldError,
     FieldSpec,
+    Msg,
+    Quantity,
     Result,
-    Text,
 )
+from portal.domain.calculators.figures import figure_name, status_text
 from portal.domain.calculators.work_more_hours import LOW_GAIN_SHARE_PCT
+from portal.domain.languages import direction_of
 from portal.domain.rates import RateBook, RateFigure, Status
 from portal.i18n import current_lang
 
 # ---------------------------------------------------------------------------
-# Which calculators, for whom, and what they link to
+# The clock: the date asked about (tests and demos fix it with JOBVEJ_TODAY)
 # ---------------------------------------------------------------------------
 
-CITIZEN_CALCULATORS = ("dagpenge", "kontanthjaelp", "work_more_hours", "sygedagpenge", "fleksjob")
-EMPLOYER_CALCULATORS = ("loentilskud", "fleksjob")
 
-HELP_TOPICS: dict[str, str] = {
-    "dagpenge": "dagpenge_amount",
-    "kontanthjaelp": "kontanthjaelp_amount",
-    "work_more_hours": "work_more_hours",
-    "sygedagpenge": "sickness_benefit",
-    "loentilskud": "wage_subsidy",
-    "fleksjob": "hire_flexjob",
-}
-
-# The amounts shown prominently at the top of a result: (amount key, label, unit).
-MAIN_AMOUNTS: dict[str, tuple[tuple[str, LazyString, str], ...]] = {
-    "dagpenge": (
-        ("monthly_amount", _l("Dagpenge pr. måned før skat"), "kr_per_month"),
-        ("monthly_rate", _l("Din sats for en hel måned uden arbejde"), "kr_per_month"),
-        ("hourly_rate", _l("Sats pr. time"), "kr_per_hour"),
-    ),
-    "kontanthjaelp": (
-        ("monthly_amount", _l("Kontanthjælp pr. måned før skat"), "kr_per_month"),
-        ("gross_entitlement", _l("Sats med tillæg før fradrag"), "kr_per_month"),
-        ("total_income", _l("Samlet indkomst pr. måned med dine egne indtægter"), "kr_per_month"),
-    ),
-    "work_more_hours": (
-        ("total_after_tax_at_0_hours", _l("Indkomst efter skat uden arbejde"), "kr_per_month"),
-        (
-            "total_after_tax_at_37_hours",
-            _l("Indkomst efter skat ved 37 timer om ugen"),
-            "kr_per_month",
-        ),
-        ("gain_after_tax_0_to_37", _l("Forskel efter skat ved 37 timer om ugen"), "kr_per_month"),
-        (
-            "low_gain_hour_count",
-            _l("Antal timetal, hvor en ekstra time næsten ikke kan betale sig"),
-            "count",
-        ),
-    ),
-    "sygedagpenge": (
-        ("weekly_amount", _l("Sygedagpenge pr. uge før skat"), "kr_per_week"),
-        ("hourly_amount", _l("Sygedagpenge pr. time"), "kr_per_hour"),
-    ),
-    "loentilskud": (
-        ("subsidy_per_hour", _l("Tilskud pr. time"), "kr_per_hour"),
-        ("subsidy_total", _l("Tilskud i alt"), "kr"),
-        ("net_cost_total", _l("Jeres nettoudgift i alt"), "kr"),
-        ("allowed_subsidised", _l("Personer I højst kan have ansat med løntilskud"), "persons"),
-    ),
-    "fleksjob": (
-        ("subsidy", _l("Fleksløntilskud pr. måned før skat"), "kr_per_month"),
-        ("total_income", _l("Løn og tilskud i alt pr. måned"), "kr_per_month"),
-        ("employer_cost", _l("Arbejdsgiverens lønudgift pr. måned"), "kr_per_month"),
-    ),
-}
-
-NOT_INCLUDED: dict[str, tuple[LazyString, ...]] = {
-    "dagpenge": (
-        _l("Skat: beløbet er før skat."),
-        _l("Hvordan a-kassen opgør din indtægt ud fra dine faktiske lønoplysninger."),
-        _l("Om du opfylder betingelserne for dagpenge. Det vurderer a-kassen."),
-        _l("Feriedagpenge og fradrag for fx ferie, sygdom eller anden indtægt."),
-    ),
-    "kontanthjaelp": (
-        _l("Skat: beløbet er før skat."),
-        _l("Boligstøtte, særlig støtte og fritidstillæg."),
-        _l("Hjælp til enkeltudgifter, fx tandbehandling eller medicin."),
-        _l("Kommunens individuelle vurdering af din situation. Kommunen træffer afgørelsen."),
-    ),
-    "work_more_hours": (
-        _l(
-            "Skatten er kun et cirkatal: gennemsnitlig kommuneskat, ingen kirkeskat og ingen "
-            "topskat."
-        ),
-        _l("Boligstøtte, børne- og ungeydelse og andre ydelser, der ændrer sig med din indkomst."),
-        _l("Udgifter ved at arbejde, fx transport og børnepasning."),
-        _l("Kommunen eller a-kassen afgør, hvad du får udbetalt."),
-    ),
-    "sygedagpenge": (
-        _l("Skat: beløbet er før skat."),
-        _l("Om du opfylder beskæftigelseskravet. Det vurderer kommunen."),
-        _l("Løn under sygdom fra din arbejdsgiver efter overenskomst eller kontrakt."),
-        _l("Særlige regler for selvstændige."),
-    ),
-    "loentilskud": (
-        _l("Pension, ATP og andre lønomkostninger ud over timelønnen."),
-        _l("Om personen er i målgruppen for løntilskud. Det vurderer kommunen."),
-        _l("Om kravet om merbeskæftigelse er opfyldt. Det vurderer kommunen."),
-        _l("Tilskud efter andre ordninger, fx fleksjob eller voksenlærling."),
-    ),
-    "fleksjob": (
-        _l("Skat: beløbene er før skat."),
-        _l("Det ekstra ATP-bidrag, feriepenge og fradrag for anden indtægt."),
-        _l("Om du er visiteret til fleksjob. Det afgør kommunen."),
-        _l("Regulering bagefter, når kommunen kender den faktiske løn."),
-    ),
-}
-
-# ---------------------------------------------------------------------------
-# Error messages: domain code -> Danish msgid (English in the catalog)
-# ---------------------------------------------------------------------------
-
-ERROR_MESSAGES: dict[str, LazyString] = {
-    "required": _l("Feltet skal udfyldes."),
-    "not_a_number": _l("Skriv et tal."),
-    "not_an_integer": _l("Skriv et helt tal."),
-    "not_a_boolean": _l("Vælg ja eller nej."),
-    "invalid_choice": _l("Vælg en af mulighederne."),
-    "below_min": _l("Værdien skal være mindst %(min)s."),
-    "above_max": _l("Værdien må højst være %(max)s."),
-    "year_not_available": _l("Der er ingen satser for %(year)s. Vælg et af årene %(available)s."),
-    "rate_not_available": _l(
-        "En sats, som beregningen skal bruge, mangler for %(year)s (%(key)s)."
-    ),
-    "single_provider_needs_single_with_children": _l(
-        "Som enlig forsørger skal du være enlig og have børn."
-    ),
-    "must_not_be_below_field": _l("Værdien må ikke være lavere end „%(other)s“."),
-    "required_for_choice": _l("Feltet skal udfyldes, når „%(other)s“ er „%(value)s“."),
-}
-
-
-def pick(text: Text | Mapping[str, str] | None) -> str:
-    """The domain text in the page's language: English on English pages, Danish otherwise."""
-    if text is None:
-        return ""
-    if isinstance(text, Text):
-        return text.en if current_lang() == "en" else text.da
-    return str(text.get("en") if current_lang() == "en" else text.get("da")) or ""
-
-
-def error_message(spec: CalculatorSpec[Any], error: FieldError) -> str:
-    """A field error as a sentence in the current locale (numbers and field names localised)."""
-    template = ERROR_MESSAGES.get(error.code)
-    if template is None:  # a code the web layer does not know yet: the domain's own text
-        return pick(error.text)
-    params: dict[str, str] = {}
-    for key, value in error.params.items():
-        if key in {"min", "max"}:
-            params[key] = format_number(Decimal(value))
-        elif key == "other":
-            params[key] = _field_label(spec, value)
-        else:
-            params[key] = value
-    if error.code == "required_for_choice" and "other" in error.params:
-        params["value"] = _choice_label(spec, error.params["other"], error.params.get("value", ""))
-    try:
-        return str(template) % params
-    except (KeyError, ValueError):
-        return pick(error.text)
-
-
-def _field_label(spec: CalculatorSpec[Any], name: str) -> str:
-    try:
-        return pick(spec.field(name).label)
-    except KeyError:
-        return name
-
-
-def _choice_label(spec: CalculatorSpec[Any], name: str, value: str) -> str:
-    try:
-        labels = spec.field(name).choice_labels
-    except KeyError:
-        return value
-    return pick(labels[value]) if value in labels else value
-
-
-def field_errors(spec: CalculatorSpec[Any], errors: Mapping[str, FieldError]) -> dict[str, str]:
-    """Every field error as a message in the current locale."""
-    return {name: error_message(spec, err) for name, err in errors.items()}
+def today() -> date:
+    """Today, or ``JOBVEJ_TODAY`` (ISO date) from the app config."""
+    if has_app_context():
+        fixed = current_app.config.get("JOBVEJ_TODAY")
+        if fixed:
+            return fixed if isinstance(fixed, date) else date.fromisoformat(str(fixed))
+    return date.today()
 
 
 # ---------------------------------------------------------------------------
 # Numbers and units
 # ---------------------------------------------------------------------------
 
-UNIT_FORMATS: dict[str, LazyString] = {
+UNIT_FORMATS: dict[str, Any] = {
     "kr": _l("%(amount)s kr."),
     "kr_per_month": _l("%(amount)s kr. pr. måned"),
     "kr_per_week": _l("%(amount)s kr. pr. uge"),
@@ -226,10 +70,11 @@ UNIT_FORMATS: dict[str, LazyString] = {
     "weeks_per_month": _l("%(amount)s uger pr. måned"),
     "months": _l("%(amount)s måneder"),
     "persons": _l("%(amount)s personer"),
+    "children": _l("%(amount)s børn"),
     "years": _l("%(amount)s år"),
 }
 
-UNIT_NAMES: dict[str, LazyString] = {
+UNIT_NAMES: dict[str, Any] = {
     "kr": _l("kr."),
     "kr_per_month": _l("kr. pr. måned"),
     "kr_per_week": _l("kr. pr. uge"),
@@ -243,19 +88,25 @@ UNIT_NAMES: dict[str, LazyString] = {
     "weeks_per_month": _l("uger pr. måned"),
     "months": _l("måneder"),
     "persons": _l("personer"),
+    "children": _l("børn"),
     "years": _l("år"),
 }
 
 
 def format_number(value: Decimal | int) -> str:
-    """A number the locale's way: 21.092 and 131,55 in Danish, 21,092 and 131.55 in English."""
+    """A number the locale's way: 21.092 and 131,55 in Danish, 21,092 and 131.55 in English;
+    never trailing zeros ("12,01", not "12,0100")."""
     number = Decimal(value)
-    pattern = "#,##0" if number == number.to_integral_value() else "#,##0.00##"
-    return str(format_decimal(number, format=pattern))
+    if number == number.to_integral_value():
+        return str(format_decimal(number, format="#,##0"))
+    return str(format_decimal(number.normalize(), format="#,##0.00##"))
 
 
-def format_value(value: object, unit: str | None) -> str:
-    """A step or amount value with its unit (``21.092 kr. pr. måned``); yes/no for booleans."""
+def format_value(value: object, unit: str | None, *, html: bool = False) -> str:
+    """A step or amount value with its unit (``21.092 kr. pr. måned``); yes/no for booleans.
+
+    With ``html`` the result is Markup with the number and unit in one ``<bdi>``.
+    """
     if isinstance(value, bool):
         return str(_("Ja") if value else _("Nej"))
     if isinstance(value, (Decimal, int)):
@@ -270,8 +121,135 @@ def format_value(value: object, unit: str | None) -> str:
     else:
         return str(value)
     template = UNIT_FORMATS.get(unit or "")
-    return str(template) % {"amount": amount} if template is not None else amount
+    text = str(template) % {"amount": amount} if template is not None else amount
+    if html:
+        return Markup("<bdi>%s</bdi>") % text
+    return text
 
+
+# ---------------------------------------------------------------------------
+# Texts: the domain's Msg through gettext
+# ---------------------------------------------------------------------------
+
+
+def _param(value: object, html: bool) -> str:
+    if isinstance(value, Quantity):
+        return format_value(value.value, value.unit, html=html)
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        text = format_number(value)
+        return Markup("<bdi>%s</bdi>") % text if html else text
+    return str(escape(value)) if html else str(value)
+
+
+def render(text: Msg | str | None, *, html: bool = False) -> str:
+    """A domain text in the page's language, numbers formatted for the locale.
+
+    A number or amount at the end of a sentence never gets a second period
+    ("16.354 kr." + "." is written once). With ``html`` the result is Markup and numbers
+    and amounts are bidi-isolated.
+    """
+    if text is None:
+        return ""
+    msg = text if isinstance(text, Msg) else Msg(str(text))
+    template = _(msg.msgid) if msg.msgid else ""
+    if not msg.params:
+        return Markup(escape(template)) if html else template
+    values: dict[str, str] = {}
+    for key, value in msg.params.items():
+        values[key] = render(value, html=html) if isinstance(value, Msg) else _param(value, html)
+        if re.sub(r"<[^>]+>", "", str(values[key])).endswith("."):
+            template = template.replace(f"%({key})s.", f"%({key})s")
+    if html:
+        return Markup(escape(template)) % {k: Markup(v) for k, v in values.items()}
+    return template % values
+
+
+def render_html(text: Msg | str | None) -> str:
+    """:func:`render` for templates (Markup, amounts in ``<bdi>``)."""
+    return render(text, html=True)
+
+
+def localize_payload(payload: Any) -> Any:
+    """A copy of a JSON payload where every text object ``{"msgid", "params"}`` also has
+    ``"text"`` in the current language (the API's response language)."""
+    if isinstance(payload, list):
+        return [localize_payload(v) for v in payload]
+    if isinstance(payload, dict):
+        out = {k: localize_payload(v) for k, v in payload.items()}
+        if isinstance(payload.get("msgid"), str) and isinstance(payload.get("params"), dict):
+            out["text"] = render(_msg_from_json(payload))
+        return out
+    return payload
+
+
+def _msg_from_json(data: Mapping[str, Any]) -> Msg:
+    params: dict[str, Any] = {}
+    for key, value in (data.get("params") or {}).items():
+        if isinstance(value, dict) and "msgid" in value:
+            params[key] = _msg_from_json(value)
+        elif isinstance(value, dict) and {"value", "unit"} <= set(value):
+            params[key] = Quantity(Decimal(str(value["value"])), str(value["unit"]))
+        elif isinstance(value, str) and re.fullmatch(r"-?\d+(\.\d+)?", value):
+            params[key] = Decimal(value)
+        else:
+            params[key] = value
+    return Msg(str(data["msgid"]), params)
+
+
+# ---------------------------------------------------------------------------
+# Error messages
+# ---------------------------------------------------------------------------
+
+
+def error_message(spec: CalculatorSpec[Any], error: FieldError) -> str:
+    """A field error as a sentence in the current locale (numbers and field names localised)."""
+    params: dict[str, Any] = {}
+    for key, value in error.params.items():
+        if key in {"min", "max"}:
+            params[key] = Decimal(value)
+        elif key == "other":
+            params[key] = field_label(spec, value)
+        elif key == "year":
+            params[key] = value
+        else:
+            params[key] = value
+    if error.code == "required_for_choice" and "other" in error.params:
+        params["value"] = choice_label(spec, error.params["other"], error.params.get("value", ""))
+    if error.code == "year_not_available":
+        params["available"] = error.params.get("available", "")
+    try:
+        return render(Msg(error.msgid, params))
+    except (KeyError, ValueError, TypeError):
+        return str(_(error.msgid))
+
+
+def field_label(spec: CalculatorSpec[Any], name: str) -> str:
+    """A field's label in the page's language (the name itself if unknown)."""
+    try:
+        return str(_(spec.field(name).label))
+    except KeyError:
+        return name
+
+
+def choice_label(spec: CalculatorSpec[Any], name: str, value: str) -> str:
+    """The label of a choice (or Ja/Nej for a yes/no field) in the page's language."""
+    try:
+        f = spec.field(name)
+    except KeyError:
+        return value
+    if f.kind == "boolean":
+        return str(_("Ja") if value == "true" else _("Nej"))
+    return str(_(f.choice_labels[value])) if value in f.choice_labels else value
+
+
+def field_errors(spec: CalculatorSpec[Any], errors: Mapping[str, FieldError]) -> dict[str, str]:
+    """Every field error as a message in the current locale."""
+    return {name: error_message(spec, err) for name, err in errors.items()}
+
+
+# ---------------------------------------------------------------------------
+# Reading numbers typed the locale's way
+# ---------------------------------------------------------------------------
 
 _GROUPED = {
     ".": re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$"),
@@ -317,6 +295,7 @@ class FormField:
     label: str
     value: str
     required: bool
+    optional: bool = False
     help: str = ""
     hints: list[str] = field(default_factory=list)
     choices: list[tuple[str, str]] = field(default_factory=list)
@@ -334,14 +313,17 @@ class FormField:
         ]
         return " ".join(ids)
 
+    @property
+    def anchor(self) -> str:
+        """The element an error-summary link jumps to (the first radio of a group)."""
+        if self.widget in ("radios", "yesno") and self.choices:
+            return f"{self.id}-{self.choices[0][0]}"
+        return self.id
 
-def default_year(book: RateBook, today: date | None = None) -> int:
+
+def default_year(book: RateBook, day: date | None = None) -> int:
     """This year's rates if there is a file for it, otherwise the latest year before it."""
-    year = (today or date.today()).year
-    if year in book.years:
-        return year
-    earlier = [y for y in book.years if y < year]
-    return max(earlier) if earlier else min(book.years)
+    return book.year_for(day or today())
 
 
 def initial_values(spec: CalculatorSpec[Any], book: RateBook) -> dict[str, str]:
@@ -384,33 +366,55 @@ def form_fields(
     book: RateBook,
 ) -> list[FormField]:
     """One :class:`FormField` per spec field, with the value kept and the error beside it."""
-    out: list[FormField] = []
-    for f in spec.fields:
-        out.append(_form_field(spec, f, values.get(f.name, ""), errors.get(f.name), book))
-    return out
+    return [
+        _form_field(spec, f, values.get(f.name, ""), errors.get(f.name), book) for f in spec.fields
+    ]
+
+
+def _condition_hints(spec: CalculatorSpec[Any], f: FieldSpec) -> list[str]:
+    hints: list[str] = []
+    if f.required_when is not None:
+        other, equals = f.required_when
+        hints.append(
+            _(
+                "Skal udfyldes, når „%(field)s“ er „%(value)s“.",
+                field=field_label(spec, other),
+                value=choice_label(spec, other, equals),
+            )
+        )
+    if f.required_unless is not None:
+        other, equals = f.required_unless
+        hints.append(
+            _(
+                "Skal udfyldes, medmindre „%(field)s“ er „%(value)s“.",
+                field=field_label(spec, other),
+                value=choice_label(spec, other, equals),
+            )
+        )
+    if f.shown_when is not None and f.required_when != f.shown_when:
+        other, equals = f.shown_when
+        hints.append(
+            _(
+                "Udfyld kun, hvis „%(field)s“ er „%(value)s“.",
+                field=field_label(spec, other),
+                value=choice_label(spec, other, equals),
+            )
+        )
+    return hints
 
 
 def _form_field(
     spec: CalculatorSpec[Any], f: FieldSpec, value: str, error: str | None, book: RateBook
 ) -> FormField:
-    hints: list[str] = []
-    if f.shown_when is not None:
-        other, equals = f.shown_when
-        hints.append(
-            _(
-                "Udfyld kun, hvis „%(field)s“ er „%(value)s“.",
-                field=_field_label(spec, other),
-                value=_choice_label(spec, other, equals),
-            )
-        )
+    hints = _condition_hints(spec, f)
     ff = FormField(
         name=f.name,
         id=f"field-{f.name}",
         widget="text",
-        label=pick(f.label),
+        label=str(_(f.label)),
         value=value,
         required=f.required,
-        help=pick(f.help),
+        help=str(_(f.help)) if f.help else "",
         hints=hints,
         error=error,
     )
@@ -420,16 +424,17 @@ def _form_field(
         if value and value not in years:
             years.append(value)  # keep what was sent, so the error makes sense
         ff.choices = [(y, y) for y in years]
+        ff.value = value or str(default_year(book))
     elif f.kind == "boolean":
         ff.widget = "yesno"
         ff.value = _boolean_value(value, f)
         ff.choices = [("true", _("Ja")), ("false", _("Nej"))]
     elif f.kind == "choice":
         ff.widget = "radios" if len(f.choices) <= 4 else "select"
-        ff.choices = [
-            (c, pick(f.choice_labels[c]) if c in f.choice_labels else c) for c in f.choices
-        ]
+        ff.choices = [(c, choice_label(spec, f.name, c)) for c in f.choices]
+        ff.value = value or (str(f.default) if f.default is not None else "")
     else:
+        ff.optional = f.optional
         ff.inputmode = "numeric" if f.kind == "integer" else "decimal"
         ff.unit = str(UNIT_NAMES[f.unit]) if f.unit in UNIT_NAMES else ""
         if f.minimum is not None and f.maximum is not None:
@@ -440,8 +445,6 @@ def _form_field(
                     max=format_number(f.maximum),
                 )
             )
-        elif f.minimum is not None:
-            hints.append(_("Mindst %(min)s.", min=format_number(f.minimum)))
     return ff
 
 
@@ -470,44 +473,77 @@ class Amount:
     text: str
 
 
-def main_amounts(result: Result) -> list[Amount]:
-    """The calculator's headline amounts, formatted."""
+def main_amounts(spec: CalculatorSpec[Any], result: Result) -> list[Amount]:
+    """The calculator's headline amounts, formatted (HTML: amounts bidi-isolated)."""
     out: list[Amount] = []
-    for key, label, unit in MAIN_AMOUNTS.get(result.calculator, ()):
-        if key in result.amounts:
-            out.append(Amount(key, str(label), format_value(result.amounts[key], unit)))
+    for item in spec.main_amounts:
+        if item.key in result.amounts:
+            out.append(
+                Amount(
+                    item.key,
+                    str(_(item.label)),
+                    format_value(result.amounts[item.key], item.unit, html=True),
+                )
+            )
     return out
 
 
-STATUS_LABELS: dict[Status, LazyString] = {
+STATUS_CLASSES = {
+    Status.CONFIRMED: "badge-success",
+    Status.DERIVED: "badge-info",
+    Status.UNCONFIRMED: "badge-warning",
+}
+STATUS_LABELS: dict[Status, Any] = {
     Status.CONFIRMED: _l("Bekræftet"),
     Status.DERIVED: _l("Beregnet"),
     Status.UNCONFIRMED: _l("Ikke bekræftet"),
 }
 
 
-def status_label(figure: RateFigure) -> str:
-    """The figure's status in words."""
-    return str(STATUS_LABELS[figure.status])
+@dataclass
+class RateRow:
+    """One figure as a citizen reads it, and the experts' details."""
+
+    figure: RateFigure
+    name: str
+    amount: str
+    valid_from: date
+    status_label: str
+    status_text: str
+    status_class: str
+
+
+def rate_rows(result: Result) -> list[RateRow]:
+    """The figures used, explained in the page's language."""
+    return [
+        RateRow(
+            figure=fig,
+            name=str(_(figure_name(fig.key))),
+            amount=format_value(fig.value, fig.unit, html=True),
+            valid_from=fig.valid_from,
+            status_label=str(STATUS_LABELS[fig.status]),
+            status_text=render(status_text(fig), html=True),
+            status_class=STATUS_CLASSES[fig.status],
+        )
+        for fig in result.rates_used
+    ]
 
 
 LOW_GAIN_PCT = format(LOW_GAIN_SHARE_PCT.normalize(), "f")  # the threshold the chart marks
 
 
 def chart_labels() -> ChartLabels:
-    """The chart's texts in the current language, numbers grouped the locale's way."""
-    locale = get_locale()
-    group = get_group_symbol(locale) if locale else "."
-    decimal = get_decimal_symbol(locale) if locale else ","
+    """The chart's texts in the current language, numbers formatted the locale's way."""
     return ChartLabels(
         title=_("Indkomst efter skat efter antal timer om ugen"),
         x_axis=_("Arbejdstimer pr. uge"),
         y_axis=_("Indkomst pr. måned efter skat"),
-        legend_pays=_("En ekstra time kan betale sig"),
+        legend_pays=_("Ja: en ekstra time kan betale sig"),
         legend_low=_(
-            "En ekstra time kan næsten ikke betale sig (under %(pct)s %% af lønnen beholdes)",
+            "Næsten ikke: under %(pct)s %% af lønnen for den ekstra time beholdes",
             pct=LOW_GAIN_PCT,
         ),
+        legend_loses=_("Nej: en ekstra time giver dig færre penge"),
         bar=_(
             "{hours} timer om ugen: {total} efter skat; den sidste time gav {gain} "
             "({share} %% af lønnen)",
@@ -518,12 +554,11 @@ def chart_labels() -> ChartLabels:
             "Uden arbejde: {start} om måneden efter skat. Ved {max_hours} timer om ugen: {end}."
         ),
         summary_low=_("En ekstra time kan næsten ikke betale sig ved {ranges} timer om ugen."),
+        summary_loses=_("Du taber penge på en ekstra time ved {ranges} timer om ugen."),
         summary_no_low=_(
             "Hver ekstra time beholder mindst %(pct)s %% af lønnen.", pct=LOW_GAIN_PCT
         ),
-        currency=_("{amount} kr."),
-        thousands_sep=group,
-        decimal_sep=decimal,
-        range_joiner=", ",
-        range_dash="–",
+        rtl=direction_of(current_lang()) == "rtl",
+        format_amount=lambda amount: format_value(amount.quantize(Decimal(1)), "kr"),
+        format_number=lambda number: format_number(number.quantize(Decimal("0.1"))),
     )

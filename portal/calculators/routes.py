@@ -1,8 +1,9 @@
 """Benefit calculator pages: one form per calculator, generated from the domain's spec.
 
-GET shows the form (or computes, when the query string carries the calculator's fields, so a
-result can be linked); POST computes (CSRF-protected like every page form). Invalid input is
-shown again with the errors next to the fields and status 422.
+GET shows the form, or - when the query string carries the calculator's fields - the form
+filled in plus the result, so other parts of the product (the assistant, articles) can link
+to "the calculator with your values". POST computes (CSRF-protected like every page form).
+Invalid input is shown again with an error summary linking to each field and status 422.
 """
 
 from __future__ import annotations
@@ -27,23 +28,23 @@ from portal.rates_store import get_rate_book
 
 bp = Blueprint("calculators", __name__, url_prefix="/<lang_code>/calculators")
 
+AUDIENCES = ("citizen", "employer")
+
 
 @bp.context_processor
 def calculator_helpers() -> dict[str, Any]:
     return {
-        "pick": forms.pick,
+        "t": forms.render_html,
         "format_value": forms.format_value,
         "format_number": forms.format_number,
-        "status_label": forms.status_label,
-        "unit_name": lambda unit: str(forms.UNIT_NAMES.get(unit, unit or "")),
     }
 
 
 @bp.route("/")
 def index() -> ResponseReturnValue:
     groups = [
-        ("citizen", [CALCULATORS[n] for n in forms.CITIZEN_CALCULATORS]),
-        ("employer", [CALCULATORS[n] for n in forms.EMPLOYER_CALCULATORS]),
+        (audience, [spec for spec in CALCULATORS.values() if audience in spec.audiences])
+        for audience in AUDIENCES
     ]
     return render_template("calculators/index.html", groups=groups)
 
@@ -65,16 +66,15 @@ def calculator(name: str) -> ResponseReturnValue:
 
     typed = forms.raw_from_request(spec, source)
     try:
-        result = spec.run(forms.parse_ready(spec, typed), book)
+        result = spec.run(forms.parse_ready(spec, typed), book, today=forms.today())
     except CalculatorValidationError as exc:
         errors = forms.field_errors(spec, exc.errors)
         shown = {**initial, **typed}
         for field_name in errors:
-            shown.setdefault(field_name, "")
             if field_name not in typed:
                 shown[field_name] = ""
         return _render(spec, shown, errors, None), 422
-    return _render(spec, {**initial, **typed}, {}, result)
+    return _render(spec, {**initial, **typed, "year": str(result.year)}, {}, result)
 
 
 def _render(
@@ -88,19 +88,18 @@ def _render(
     context: dict[str, Any] = {
         "spec": spec,
         "fields": fields,
-        "error_list": [(_anchor(f), f.label, f.error) for f in fields if f.error],
+        "error_list": [(f.anchor, f.label, f.error) for f in fields if f.error],
         "result": result,
-        "help_topic": forms.HELP_TOPICS.get(spec.name),
-        "not_included": [str(item) for item in forms.NOT_INCLUDED.get(spec.name, ())],
         "available_years": book.years,
     }
     if result is not None:
         unconfirmed = [w for w in result.warnings if w.code == "unconfirmed_rate"]
         context.update(
-            amounts=forms.main_amounts(result),
+            amounts=forms.main_amounts(spec, result),
             unconfirmed_warnings=unconfirmed,
             other_warnings=[w for w in result.warnings if w.code != "unconfirmed_rate"],
             has_unconfirmed=bool(result.unconfirmed_rates),
+            rate_rows=forms.rate_rows(result),
         )
         if result.calculator == "work_more_hours":
             labels = forms.chart_labels()
@@ -114,10 +113,3 @@ def _render(
         if result.calculator == "loentilskud":
             context["checklist"] = result.details.get("checklist", [])
     return render_template("calculators/calculator.html", **context)
-
-
-def _anchor(f: forms.FormField) -> str:
-    """The element an error-summary link jumps to (the first radio of a group)."""
-    if f.widget in ("radios", "yesno") and f.choices:
-        return f"{f.id}-{f.choices[0][0]}"
-    return f.id

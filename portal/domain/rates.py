@@ -10,7 +10,9 @@ is, and a status:
     computed by a statutory formula from confirmed or derived figures (the
     ``formula`` is mandatory and is re-computed at load time);
 ``unconfirmed``
-    third-party source, placeholder, or derived from an unconfirmed figure.
+    third-party source, placeholder, or derived from an unconfirmed figure; the
+    optional ``reason`` says why in one code (:class:`UnconfirmedReason`), so the
+    pages can explain it in the reader's language.
 
 A figure may carry a ``formula`` whatever its status: the loader evaluates it
 and refuses the file if the result differs from the stated value, so a
@@ -43,6 +45,7 @@ __all__ = [
     "RatesError",
     "SourceKind",
     "Status",
+    "UnconfirmedReason",
     "UnknownPeriodError",
     "evaluate_formula",
     "load_rates",
@@ -66,6 +69,8 @@ UNITS: frozenset[str] = frozenset(
         "weeks_per_month",
         "months",
         "persons",
+        "children",
+        "weeks",
         "index",
     }
 )
@@ -88,6 +93,18 @@ class SourceKind(StrEnum):
     DERIVED = "derived"  # computed by us with the formula given
     THIRD_PARTY = "third_party"  # a-kasse, union, law firm, calculator
     NONE = "none"  # placeholder: no source found
+
+
+class UnconfirmedReason(StrEnum):
+    """Why a figure is not confirmed (shown to citizens in plain words)."""
+
+    THIRD_PARTY = "third_party"  # only a non-official source (a-kasse, union, law firm)
+    FROM_UNCONFIRMED = "from_unconfirmed"  # computed from a figure that is not confirmed
+    NOT_PUBLISHED = "not_published"  # the year's figure is not published yet: an estimate
+    STALE = "stale"  # only an earlier year's figure was found; the real one is higher
+    PLACEHOLDER = "placeholder"  # no source at all: a rough estimate
+    RULE_NOT_READ = "rule_not_read"  # the amount is official, but the rule itself was not read
+    NEXT_YEAR = "next_year"  # carried over from the year before, not yet confirmed for this year
 
 
 class RatesError(Exception):
@@ -140,6 +157,23 @@ class RateFigure:
     formula: str | None = None
     note: str | None = None
     reference: bool = False
+    reason: UnconfirmedReason | None = None
+
+    @property
+    def unconfirmed_reason(self) -> UnconfirmedReason | None:
+        """Why the figure is not confirmed (``None`` if it is confirmed or derived): the
+        file's ``reason``, else what the source kind and formula imply."""
+        if self.status is not Status.UNCONFIRMED:
+            return None
+        if self.reason is not None:
+            return self.reason
+        if self.source_kind is SourceKind.NONE:
+            return UnconfirmedReason.PLACEHOLDER
+        if self.formula:
+            return UnconfirmedReason.FROM_UNCONFIRMED
+        if self.source_kind is SourceKind.THIRD_PARTY:
+            return UnconfirmedReason.THIRD_PARTY
+        return UnconfirmedReason.RULE_NOT_READ
 
     def valid_on(self, day: date) -> bool:
         """True if the figure is in force on ``day``."""
@@ -159,6 +193,7 @@ class RateFigure:
             "source_url": self.source_url,
             "source_kind": self.source_kind.value,
             "status": self.status.value,
+            "reason": reason.value if (reason := self.unconfirmed_reason) else None,
             "formula": self.formula,
             "note": self.note,
         }
@@ -219,6 +254,27 @@ class RateBook:
         if year not in self.by_year:
             raise UnknownPeriodError(year, self.by_year)
         return self.for_date(date(year, 12, 31))
+
+    def year_for(self, day: date) -> int:
+        """The year whose rates apply on ``day``: that year if it has a file, otherwise
+        (just after New Year, before the new file exists) the latest year before it."""
+        if day.year in self.by_year:
+            return day.year
+        earlier = [y for y in self.by_year if y < day.year]
+        if not earlier:
+            raise UnknownPeriodError(day.year, self.by_year)
+        return max(earlier)
+
+    def rates_for(self, year: int, today: date) -> RateSet:
+        """The rates for ``year`` as asked about on ``today``: today's figures for the
+        current year, the first day's for a future year, the last day's for a past year."""
+        if year not in self.by_year:
+            raise UnknownPeriodError(year, self.by_year)
+        if year == today.year:
+            return self.for_date(today)
+        if year > today.year:
+            return self.for_date(date(year, 1, 1))
+        return self.for_year(year)
 
     def figure(self, year: int, key: str) -> RateFigure:
         """One figure of a year's file, reference figures included."""
@@ -377,7 +433,7 @@ _REQUIRED_FIELDS = (
     "source_kind",
     "status",
 )
-_OPTIONAL_FIELDS = ("valid_to", "formula", "note")
+_OPTIONAL_FIELDS = ("valid_to", "formula", "note", "reason")
 
 
 def _decimal_str(value: Decimal) -> str:
@@ -467,6 +523,17 @@ def _parse_figure(
     formula = raw.get("formula")
     formula_text = str(formula).strip() if formula is not None else None
     note = raw.get("note")
+    reason: UnconfirmedReason | None = None
+    if raw.get("reason") is not None:
+        try:
+            reason = UnconfirmedReason(str(raw["reason"]))
+        except ValueError:
+            problems.append(
+                f"{where}: reason must be one of "
+                f"{', '.join(r.value for r in UnconfirmedReason)}"
+            )
+        if status is not Status.UNCONFIRMED:
+            problems.append(f"{where}: only an unconfirmed figure has a reason")
     if kind is SourceKind.NONE:
         if status is not Status.UNCONFIRMED:
             problems.append(f"{where}: a figure without a source must be unconfirmed")
@@ -505,6 +572,7 @@ def _parse_figure(
         formula=formula_text,
         note=str(note).strip() if note is not None else None,
         reference=reference,
+        reason=reason,
     )
 
 

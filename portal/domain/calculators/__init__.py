@@ -1,14 +1,15 @@
 """Benefit calculators: rules as plain Python, no Flask, no database.
 
-Use :data:`CALCULATORS` (name → :class:`CalculatorSpec`)::
+The one entry point (the pages, the JSON API and the assistant use it)::
 
-    spec = CALCULATORS["dagpenge"]
-    inputs = spec.parse_inputs(request_values)      # CalculatorValidationError → 422
-    result = spec.calculate(inputs, book.for_year(inputs.year))
-    payload = result.to_dict()
+    result = CALCULATORS["dagpenge"].run(values, book)            # today's year
+    result = CALCULATORS["dagpenge"].run(values, book, today=day)  # a fixed clock
+    result.amounts["monthly_amount"], result.rates_used, result.warnings, result.steps
 
-or ``spec.run(request_values, book)`` which does the three steps and turns an
-unknown year into a field error on ``year``.
+``values`` is a mapping of field name to raw value (form strings, JSON numbers);
+bad input raises :class:`CalculatorValidationError` with one stable code per
+field. Texts in the result are :class:`Msg` (a Danish msgid and parameters) that
+the web layer translates.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from portal.domain.calculators.base import (
     CalcWarning,
     FieldError,
     FieldSpec,
+    MainAmount,
+    Msg,
+    Quantity,
     Result,
     Step,
-    Text,
     result_json_schema,
 )
 from portal.domain.calculators.chart import (
@@ -48,9 +51,11 @@ __all__ = [
     "ChartLabels",
     "FieldError",
     "FieldSpec",
+    "MainAmount",
+    "Msg",
+    "Quantity",
     "Result",
     "Step",
-    "Text",
     "chart_text_alternative",
     "get_calculator",
     "render_work_more_hours_chart",

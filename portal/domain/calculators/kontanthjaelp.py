@@ -1,29 +1,27 @@
-"""Kontanthjælp under the system in force from 1 July 2025 (L 13, 2024-25).
+"""Kontanthjælp under the system in force from 1 July 2025 (lov om aktiv socialpolitik).
 
-What is encoded, and how sure it is:
+What is encoded, one named formula each, and how sure it is:
 
-* Rate (aktivloven § 16): mindstesats if the residence and employment
-  requirement is not met; the sats for hjemmeboende if under 30, living with a
-  parent and without own child; forhøjet sats from 30, or 25-29 with 2½ years
-  of full-time work in the last 10 years; otherwise grundsats. (Structure
-  confirmed by borger.dk/municipalities; which rate wins when someone under 30
-  both lives at home and lacks the residence requirement is not verified.)
-* Tillæg (§§ 17-19): børnetillæg (one per person), tillæg til enlige
-  forsørgere (mindstesats/grundsats), tillæg til enlige ikke-forsørgere
-  (grundsats/forhøjet sats), særligt ungetillæg (under 30, aktivitetsparat,
-  grundsats). The 2025 amounts are confirmed by a municipality.
-* Earnings (agreement of 13 Oct 2023 as summarised by a law firm; the enacted
-  § 30 ff. was NOT read): a monthly fribeløb (5.000 kr. on grundsats and
-  mindstesats, 2.500 kr. on forhøjet sats, none for hjemmeboende), 65 % of
-  earnings above it deducted, and krone for krone once earnings plus help
-  reach 85 % (forhøjet sats: 100 %) of the highest dagpenge rate. Applied here
-  to gross monthly earnings.
-* Other income is deducted krone for krone. Assets above the formuegrænse
-  (15.500 kr. per person, 31.000 kr. for a married couple - third party) rule
+* Rate (§ 16): mindstesats without the residence and employment requirement; the
+  sats for hjemmeboende under 30 living with a parent and without own child;
+  forhøjet sats from 30, or 25-29 with 2½ years of full-time work in the last 10
+  years; otherwise grundsats.
+* Tillæg (§§ 17-19): børnetillæg (one per person), tillæg til enlige forsørgere
+  (mindstesats/grundsats), tillæg til enlige ikke-forsørgere (grundsats/forhøjet
+  sats), særligt ungetillæg (§ 19: under 30, aktivitetsparat, on § 16, stk. 1,
+  nr. 1 and 3 - grundsats and, read as, the sats for hjemmeboende), the temporary
+  tilpasningstillæg (1 July 2025 - 30 June 2027, under 30 on grundsats who had
+  help before 1 July 2025) and the tax-free fritidstillæg per child (at most 3
+  children, a quarter for single providers; paid from the 3rd month).
+* Earnings: counted after the 8 % AM-bidrag (the taxable income, as municipalities
+  deduct it); a monthly fribeløb (5.000 kr. on grundsats and mindstesats, 2.500 kr.
+  on forhøjet sats, none for hjemmeboende), 65 % of earnings above it deducted,
+  and krone for krone once earnings plus help reach 85 % (forhøjet sats: 100 %) of
+  the highest dagpenge rate. The enacted § 30 ff. was NOT read: flagged.
+* Other income is deducted krone for krone. Assets above the formuegrænse rule
   help out until they are used.
-* Married couples have a mutual duty of support: the spouse's earnings
-  (same deduction rule) and other income reduce the help. Cohabitants do not.
-  Simplified; the treatment under the new rules was not verified.
+* Married couples have a mutual duty of support: the spouse's earnings (same
+  deduction rule) and other income reduce the help. Cohabitants do not.
 """
 
 from __future__ import annotations
@@ -37,21 +35,25 @@ from portal.domain.calculators.base import (
     CalculatorSpec,
     CalculatorValidationError,
     FieldError,
-    FieldSpec,
-    FieldValue,
     JSONValue,
+    MainAmount,
+    Quantity,
     Result,
-    Text,
-    boolean,
-    dec,
+    Traced,
+    boolean_input,
+    builder,
+    choice_input,
+    decimal_input,
     fmt,
-    integer,
+    input_fields,
+    integer_input,
     money,
     pct,
-    text,
-    year_field,
+    rule,
+    year_input,
 )
 from portal.domain.rates import RateSet
+from portal.domain.texts import N_
 
 LAW = "Lov om aktiv socialpolitik"
 FOLKEPENSION_AGE_NOTE = 67
@@ -63,215 +65,115 @@ RATE_KEYS = {
     "hjemmeboende_sats": "kontanthjaelp.hjemmeboende_sats",
 }
 RATE_NAMES = {
-    "mindstesats": Text("Minimum rate (mindstesats)", "Mindstesats"),
-    "grundsats": Text("Basic rate (grundsats)", "Grundsats"),
-    "forhoejet_sats": Text("Higher rate (forhøjet sats)", "Forhøjet sats"),
-    "hjemmeboende_sats": Text(
-        "Rate for people living with parents (hjemmeboende)", "Sats for hjemmeboende"
-    ),
+    "mindstesats": N_("Mindstesats"),
+    "grundsats": N_("Grundsats"),
+    "forhoejet_sats": N_("Forhøjet sats"),
+    "hjemmeboende_sats": N_("Sats for hjemmeboende"),
 }
 
 
 @dataclass(frozen=True)
 class KontanthjaelpInputs:
-    """Inputs of the kontanthjælp calculator (all money per month, assets in kr.)."""
+    """Inputs of the kontanthjælp calculator (money per month, assets in kr.)."""
 
-    year: int
-    age: int
-    residence_requirement_met: bool = True
-    worked_2_5_years: bool = False
-    living_with_parents: bool = False
-    has_children: bool = False
-    civil_status: str = "single"
-    single_provider: bool = False
-    activity_ready: bool = False
-    own_earnings: Decimal = ZERO
-    other_income: Decimal = ZERO
-    assets: Decimal = ZERO
-    partner_earnings: Decimal = ZERO
-    partner_other_income: Decimal = ZERO
-    partner_receives_kontanthjaelp: bool = False
-
-
-def _money_field(
-    name: str,
-    label: Text,
-    help_text: Text | None = None,
-    *,
-    shown_when: tuple[str, str] | None = None,
-) -> FieldSpec:
-    return FieldSpec(
-        name,
-        "decimal",
-        label,
-        default=ZERO,
-        minimum=ZERO,
-        maximum=Decimal(10_000_000),
+    year: int | None = year_input()
+    age: int = integer_input(N_("Alder"), unit="years", minimum=18, maximum=80, required=True)
+    residence_requirement_met: bool = boolean_input(
+        N_("Opfylder opholds- og beskæftigelseskravet"),
+        default=True,
+        help=N_(
+            "Lovligt ophold i Danmark i 9 af de seneste 10 år og ca. 2½ års fuldtidsarbejde "
+            "inden for de seneste 10 år. Ellers gælder mindstesatsen."
+        ),
+    )
+    worked_2_5_years: bool = boolean_input(
+        N_("Har 2½ års fuldtidsarbejde inden for de seneste 10 år"),
+        help=N_("Giver forhøjet sats fra 25 år."),
+    )
+    living_with_parents: bool = boolean_input(N_("Bor hjemme hos en eller begge forældre"))
+    has_children: bool = boolean_input(N_("Har børn under 18 år at forsørge"))
+    children_count: int | None = integer_input(
+        N_("Antal børn under 18 år"),
+        unit="children",
+        minimum=0,
+        maximum=20,
+        shown_when=("has_children", "true"),
+        help=N_("Bruges til fritidstillægget, som gives for højst 3 børn."),
+    )
+    civil_status: str = choice_input(
+        N_("Civilstand"),
+        {
+            "single": N_("Enlig"),
+            "married": N_("Gift"),
+            "cohabiting": N_("Samlevende, ikke gift"),
+        },
+        default="single",
+    )
+    single_provider: bool = boolean_input(
+        N_("Enlig forsørger med ekstra børnetilskud"),
+        help=N_("Enlig, eget barn på adressen og ret til ekstra børnetilskud."),
+    )
+    activity_ready: bool = boolean_input(
+        N_("Visiteret aktivitetsparat"), help=N_("Giver særligt ungetillæg under 30 år.")
+    )
+    received_help_before_july_2025: bool = boolean_input(
+        N_("Fik kontanthjælp eller uddannelseshjælp før 1. juli 2025"),
+        help=N_("Unge under 30 på grundsats kan så få et midlertidigt tilpasningstillæg til og "
+                "med 30. juni 2027."),
+    )
+    own_earnings: Decimal = decimal_input(
+        N_("Egen arbejdsindtægt pr. måned (før skat)"),
         unit="kr_per_month",
-        help=help_text,
-        shown_when=shown_when,
+        maximum=10_000_000,
+        default=ZERO,
+    )
+    other_income: Decimal = decimal_input(
+        N_("Anden indtægt pr. måned"),
+        unit="kr_per_month",
+        maximum=10_000_000,
+        default=ZERO,
+        help=N_("Anden indtægt trækkes fra krone for krone."),
+    )
+    assets: Decimal = decimal_input(
+        N_("Formue (opsparing, værdier) - for ægtefæller samlet"),
+        unit="kr",
+        maximum=1_000_000_000,
+        default=ZERO,
+    )
+    partner_earnings: Decimal = decimal_input(
+        N_("Ægtefællens arbejdsindtægt pr. måned"),
+        unit="kr_per_month",
+        maximum=10_000_000,
+        default=ZERO,
+        shown_when=("civil_status", "married"),
+    )
+    partner_other_income: Decimal = decimal_input(
+        N_("Ægtefællens anden indtægt pr. måned (fx dagpenge, SU)"),
+        unit="kr_per_month",
+        maximum=10_000_000,
+        default=ZERO,
+        shown_when=("civil_status", "married"),
+    )
+    partner_receives_kontanthjaelp: bool = boolean_input(
+        N_("Ægtefællen får også kontanthjælp"), shown_when=("civil_status", "married")
     )
 
-
-FIELDS: tuple[FieldSpec, ...] = (
-    year_field(),
-    FieldSpec(
-        "age",
-        "integer",
-        Text("Age", "Alder"),
-        required=True,
-        minimum=Decimal(18),
-        maximum=Decimal(80),
-        unit="years",
-    ),
-    FieldSpec(
-        "residence_requirement_met",
-        "boolean",
-        Text(
-            "Meets the residence and employment requirement",
-            "Opfylder opholds- og beskæftigelseskravet",
-        ),
-        default=True,
-        help=Text(
-            "Lawful residence in Denmark for 9 of the last 10 years and about 2½ years of "
-            "full-time work in the last 10 years. If not, the mindstesats applies.",
-            "Lovligt ophold i Danmark i 9 af de seneste 10 år og ca. 2½ års fuldtidsarbejde "
-            "inden for de seneste 10 år. Ellers gælder mindstesatsen.",
-        ),
-    ),
-    FieldSpec(
-        "worked_2_5_years",
-        "boolean",
-        Text(
-            "Has 2½ years of full-time work in the last 10 years",
-            "Har 2½ års fuldtidsarbejde inden for de seneste 10 år",
-        ),
-        default=False,
-        help=Text("Gives the forhøjet sats from age 25.", "Giver forhøjet sats fra 25 år."),
-    ),
-    FieldSpec(
-        "living_with_parents",
-        "boolean",
-        Text("Lives with one or both parents", "Bor hjemme hos en eller begge forældre"),
-        default=False,
-    ),
-    FieldSpec(
-        "has_children",
-        "boolean",
-        Text("Has children under 18 to support", "Har børn under 18 år at forsørge"),
-        default=False,
-    ),
-    FieldSpec(
-        "civil_status",
-        "choice",
-        Text("Civil status", "Civilstand"),
-        default="single",
-        choices=("single", "married", "cohabiting"),
-        choice_labels={
-            "single": Text("Single", "Enlig"),
-            "married": Text("Married", "Gift"),
-            "cohabiting": Text("Living with a partner, not married", "Samlevende, ikke gift"),
-        },
-    ),
-    FieldSpec(
-        "single_provider",
-        "boolean",
-        Text("Single provider with extra child benefit", "Enlig forsørger med ekstra børnetilskud"),
-        default=False,
-        help=Text(
-            "Single, own child living at your address, entitled to ekstra børnetilskud.",
-            "Enlig, eget barn på adressen og ret til ekstra børnetilskud.",
-        ),
-    ),
-    FieldSpec(
-        "activity_ready",
-        "boolean",
-        Text("Assessed as activity-ready (aktivitetsparat)", "Visiteret aktivitetsparat"),
-        default=False,
-        help=Text(
-            "Gives the særligt ungetillæg under 30.", "Giver særligt ungetillæg under 30 år."
-        ),
-    ),
-    _money_field(
-        "own_earnings",
-        Text(
-            "Own earnings from work per month (before tax)",
-            "Egen arbejdsindtægt pr. måned (før skat)",
-        ),
-    ),
-    _money_field(
-        "other_income",
-        Text("Other income per month", "Anden indtægt pr. måned"),
-        Text(
-            "Other income is deducted krone for krone.",
-            "Anden indtægt trækkes fra krone for krone.",
-        ),
-    ),
-    FieldSpec(
-        "assets",
-        "decimal",
-        Text(
-            "Assets (savings, valuables) - for a married couple together",
-            "Formue (opsparing, værdier) - for ægtefæller samlet",
-        ),
-        default=ZERO,
-        minimum=ZERO,
-        maximum=Decimal(1_000_000_000),
-        unit="kr",
-    ),
-    _money_field(
-        "partner_earnings",
-        Text("Spouse's earnings per month", "Ægtefællens arbejdsindtægt pr. måned"),
-        shown_when=("civil_status", "married"),
-    ),
-    _money_field(
-        "partner_other_income",
-        Text(
-            "Spouse's other income per month (e.g. dagpenge, SU)",
-            "Ægtefællens anden indtægt pr. måned (fx dagpenge, SU)",
-        ),
-        shown_when=("civil_status", "married"),
-    ),
-    FieldSpec(
-        "partner_receives_kontanthjaelp",
-        "boolean",
-        Text("Spouse also receives kontanthjælp", "Ægtefællen får også kontanthjælp"),
-        default=False,
-        shown_when=("civil_status", "married"),
-    ),
-)
+    @property
+    def married(self) -> bool:
+        """Married (mutual duty of support)."""
+        return self.civil_status == "married"
 
 
-def build(values: dict[str, FieldValue]) -> KontanthjaelpInputs:
-    """Typed inputs; a single provider must be single and have children."""
-    civil = text(values, "civil_status")
-    has_children = boolean(values, "has_children")
-    single_provider = boolean(values, "single_provider")
-    if single_provider and (civil != "single" or not has_children):
+def validate(i: KontanthjaelpInputs) -> None:
+    """A single provider must be single and have children."""
+    if i.single_provider and (i.civil_status != "single" or not i.has_children):
         raise CalculatorValidationError(
             {"single_provider": FieldError("single_provider_needs_single_with_children")}
         )
-    return KontanthjaelpInputs(
-        year=integer(values, "year"),
-        age=integer(values, "age"),
-        residence_requirement_met=boolean(values, "residence_requirement_met"),
-        worked_2_5_years=boolean(values, "worked_2_5_years"),
-        living_with_parents=boolean(values, "living_with_parents"),
-        has_children=has_children,
-        civil_status=civil,
-        single_provider=single_provider,
-        activity_ready=boolean(values, "activity_ready"),
-        own_earnings=dec(values, "own_earnings"),
-        other_income=dec(values, "other_income"),
-        assets=dec(values, "assets"),
-        partner_earnings=dec(values, "partner_earnings"),
-        partner_other_income=dec(values, "partner_other_income"),
-        partner_receives_kontanthjaelp=boolean(values, "partner_receives_kontanthjaelp"),
-    )
 
 
 def choose_rate(inputs: KontanthjaelpInputs) -> str:
-    """Which of the four rates applies."""
+    """Which of the four rates applies (§ 16)."""
     if not inputs.residence_requirement_met:
         return "mindstesats"
     if inputs.age < 30 and inputs.living_with_parents and not inputs.has_children:
@@ -281,356 +183,376 @@ def choose_rate(inputs: KontanthjaelpInputs) -> str:
     return "grundsats"
 
 
+# --- The rate and the supplements ---------------------------------------------
+
+
+@rule("base_rate", N_("Sats"), "kr_per_month", f"{LAW} § 16")
+def base_rate(c: Calc, i: KontanthjaelpInputs) -> Traced:
+    """The § 16 rate."""
+    kind = choose_rate(i)
+    return Traced(c.rate(RATE_KEYS[kind]), what=RATE_NAMES[kind])
+
+
+@rule("boernetillaeg", N_("Børnetillæg (ét pr. person)"), "kr_per_month", f"{LAW} § 17")
+def boernetillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
+    """One per person with children to support."""
+    return Traced(c.rate("kontanthjaelp.boernetillaeg")) if i.has_children else None
+
+
+@rule("enlig_forsoerger_tillaeg", N_("Tillæg til enlige forsørgere"), "kr_per_month",
+      f"{LAW} § 18")
+def enlig_forsoerger_tillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
+    """Single providers on mindstesats or grundsats."""
+    if i.single_provider and choose_rate(i) in ("mindstesats", "grundsats"):
+        return Traced(c.rate("kontanthjaelp.enlig_forsoerger_tillaeg"))
+    return None
+
+
+@rule("enlig_ikke_forsoerger_tillaeg", N_("Tillæg til enlige uden forsørgelsespligt"),
+      "kr_per_month", f"{LAW} § 18")
+def enlig_ikke_forsoerger_tillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
+    """Single people without children on grundsats or forhøjet sats."""
+    if (
+        i.civil_status == "single"
+        and not i.has_children
+        and choose_rate(i) in ("grundsats", "forhoejet_sats")
+    ):
+        return Traced(c.rate("kontanthjaelp.enlig_ikke_forsoerger_tillaeg"))
+    return None
+
+
+@rule("saerligt_ungetillaeg", N_("Særligt ungetillæg (aktivitetsparat, under 30 år)"),
+      "kr_per_month", f"{LAW} § 19")
+def saerligt_ungetillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
+    """Under 30, aktivitetsparat, on § 16, stk. 1, nr. 1 or 3 (grundsats, hjemmeboende)."""
+    kind = choose_rate(i)
+    if i.age >= 30 or not i.activity_ready or kind not in ("grundsats", "hjemmeboende_sats"):
+        return None
+    if i.has_children:
+        key = "kontanthjaelp.saerligt_ungetillaeg_forsoerger"
+    elif i.age < 25:
+        key = "kontanthjaelp.saerligt_ungetillaeg_under_25"
+    else:
+        key = "kontanthjaelp.saerligt_ungetillaeg_25_29"
+    if kind == "hjemmeboende_sats":
+        c.warn(
+            "youth_supplement_hjemmeboende_assumed",
+            N_("Særligt ungetillæg er lagt til satsen for hjemmeboende, fordi loven giver det "
+               "til § 16, stk. 1, nr. 1 og 3. Kommunen afgør, om det gælder dig."),
+        )
+    return Traced(c.rate(key))
+
+
+@rule("tilpasningstillaeg",
+      N_("Midlertidigt tilpasningstillæg (under 30 år på grundsats, til og med 30. juni 2027)"),
+      "kr_per_month",
+      f"{LAW}, som ændret ved lov nr. 1655 af 30. december 2024 (midlertidigt tilpasningstillæg)")
+def tilpasningstillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
+    """Under 30 on grundsats who had help before 1 July 2025, while the rule is in force."""
+    if i.age >= 30 or choose_rate(i) != "grundsats":
+        return None
+    if not i.received_help_before_july_2025:
+        c.warn(
+            "transition_supplement_not_included",
+            N_("Unge under 30, der fik hjælp før 1. juli 2025, kan få et midlertidigt "
+               "tilpasningstillæg til og med 30. juni 2027. Det er ikke medregnet, fordi du har "
+               "svaret nej."),
+        )
+        return None
+    if not c.has_rate("kontanthjaelp.tilpasningstillaeg"):
+        c.warn(
+            "transition_supplement_ended",
+            N_("Det midlertidige tilpasningstillæg gælder kun til og med 30. juni 2027."),
+        )
+        return None
+    return Traced(c.rate("kontanthjaelp.tilpasningstillaeg"))
+
+
+SUPPLEMENTS = (
+    boernetillaeg,
+    enlig_forsoerger_tillaeg,
+    enlig_ikke_forsoerger_tillaeg,
+    saerligt_ungetillaeg,
+    tilpasningstillaeg,
+)
+
+
+def supplements(c: Calc, i: KontanthjaelpInputs) -> dict[str, Decimal]:
+    """Every taxable supplement that applies, by code."""
+    out: dict[str, Decimal] = {}
+    for r in SUPPLEMENTS:
+        value = c.value(r, i)
+        if value is not None:
+            out[r.code] = value
+    return out
+
+
+@rule("gross_entitlement", N_("Hjælp før fradrag"), "kr_per_month", f"{LAW} §§ 16-19")
+def gross_entitlement(c: Calc, i: KontanthjaelpInputs) -> Traced:
+    """The rate plus the supplements."""
+    base, extra = c(base_rate, i), supplements(c, i)
+    return Traced(base + sum(extra.values(), ZERO), " + ".join(fmt(v) for v in (base, *extra.values())))
+
+
+# --- Assets and income -----------------------------------------------------------
+
+
+@rule("asset_limit", N_("Formue, der ses bort fra (formuegrænse)"), "kr", f"{LAW} § 14")
+def asset_limit(c: Calc, i: KontanthjaelpInputs) -> Traced:
+    """15.500 kr. per person, 31.000 kr. for a married couple (regulated)."""
+    key = "kontanthjaelp.formuegraense_couple" if i.married else "kontanthjaelp.formuegraense_person"
+    limit = c.rate(key)
+    if i.assets > limit:
+        c.warn(
+            "assets_above_limit",
+            N_("Formue på %(assets)s er over grænsen på %(limit)s. Formuen over grænsen skal "
+               "bruges først, så der udbetales ikke hjælp nu."),
+            assets=Quantity(i.assets, "kr"),
+            limit=Quantity(limit, "kr"),
+        )
+    return Traced(limit)
+
+
 @dataclass(frozen=True)
-class _EarningsRule:
+class EarningsRule:
+    """The deduction rule for the person's rate."""
+
     fribeloeb: Decimal
     share: Decimal
     full_threshold: Decimal
 
 
-def _earnings_deduction(
-    earnings: Decimal, gross: Decimal, rule: _EarningsRule
-) -> tuple[Decimal, Decimal]:
-    """Deduction for earnings, and the earnings level where krone-for-krone starts.
+def earnings_rule(c: Calc, i: KontanthjaelpInputs) -> EarningsRule:
+    """Fribeløb, share deducted and the krone-for-krone limit for the person's rate."""
+    kind = choose_rate(i)
+    if kind == "forhoejet_sats":
+        fribeloeb = c.rate("kontanthjaelp.fribeloeb_forhoejet")
+        threshold_pct = c.rate("kontanthjaelp.full_deduction_forhoejet_pct")
+    elif kind == "hjemmeboende_sats":
+        fribeloeb = ZERO
+        threshold_pct = c.rate("kontanthjaelp.full_deduction_grund_mindste_pct")
+    else:
+        fribeloeb = c.rate("kontanthjaelp.fribeloeb_grund_mindste")
+        threshold_pct = c.rate("kontanthjaelp.full_deduction_grund_mindste_pct")
+    share = pct(c.rate("kontanthjaelp.earnings_deduction_pct"))
+    full = money(c.rate("dagpenge.max_full_time") * pct(threshold_pct))
+    return EarningsRule(fribeloeb, share, full)
 
-    Marginal deduction: 0 up to the fribeløb, ``share`` above it, and 1 once
-    earnings + help reach ``full_threshold``. Never negative, never decreasing.
+
+def deduction_for(earnings: Decimal, gross: Decimal, r: EarningsRule) -> tuple[Decimal, Decimal]:
+    """Deduction for earnings (after AM-bidrag) and where krone-for-krone starts.
+
+    Marginal deduction: 0 up to the fribeløb, ``share`` above it, and 1 once earnings
+    plus help reach ``full_threshold``. Never negative, never decreasing.
     """
-    f, s = rule.fribeloeb, rule.share
-    # Earnings at which earnings + (gross - s*(E - f)) == threshold.
-    crossing = (rule.full_threshold - gross - s * f) / (1 - s) if s < 1 else f
+    f, s = r.fribeloeb, r.share
+    crossing = (r.full_threshold - gross - s * f) / (1 - s) if s < 1 else f
     kk_start = max(f, crossing)
     deduction = s * max(ZERO, earnings - f) + (1 - s) * max(ZERO, earnings - kk_start)
     return deduction, kk_start
 
 
+def after_am(c: Calc, amount: Decimal) -> Decimal:
+    """Earnings after the 8 % AM-bidrag."""
+    return money(amount * (1 - pct(c.rate("tax.am_bidrag_pct"))))
+
+
+@rule("earnings_after_am", N_("Egen arbejdsindtægt efter 8 % AM-bidrag"), "kr_per_month",
+      f"{LAW} § 30 (indtægten efter arbejdsmarkedsbidrag)")
+def earnings_after_am(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
+    """The earnings the deduction is computed on."""
+    if i.own_earnings <= 0:
+        return None
+    am = c.rate("tax.am_bidrag_pct")
+    return Traced(after_am(c, i.own_earnings), f"{fmt(i.own_earnings)} × (1 − {fmt(am)} %)")
+
+
+@rule("earnings_deduction",
+      N_("Fradrag for egen arbejdsindtægt: %(free)s fri, %(share)s %% derover, krone for krone "
+         "når indtægt plus hjælp når %(limit)s"),
+      "kr_per_month", f"{LAW} § 30 ff. (ny regel fra 1. juli 2025)")
+def earnings_deduction(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
+    """The new earnings rule on the earnings after AM-bidrag."""
+    earnings = c.value(earnings_after_am, i)
+    if earnings is None:
+        return None
+    r = earnings_rule(c, i)
+    deduction, kk_start = deduction_for(earnings, c(gross_entitlement, i), r)
+    if choose_rate(i) == "hjemmeboende_sats":
+        c.warn(
+            "hjemmeboende_earnings_rule",
+            N_("For hjemmeboende er der intet fribeløb, og grundsatsens grænse for "
+               "krone-for-krone-fradrag er antaget (ikke kontrolleret)."),
+        )
+    c.warn(
+        "earnings_rule_unverified",
+        N_("Reglen for arbejdsindtægt er brugt som beskrevet i den politiske aftale, på "
+           "indtægten efter AM-bidrag. Den vedtagne lovtekst er ikke læst."),
+    )
+    calculation = f"{fmt(r.share * 100)} % × ({fmt(earnings)} − {fmt(r.fribeloeb)})"
+    if earnings > kk_start:
+        calculation += f" + {fmt((1 - r.share) * 100)} % × ({fmt(earnings)} − {fmt(money(kk_start))})"
+    return Traced(
+        money(deduction),
+        calculation,
+        params={
+            "free": Quantity(r.fribeloeb, "kr"),
+            "share": r.share * 100,
+            "limit": Quantity(r.full_threshold, "kr"),
+        },
+    )
+
+
+@rule("other_income_deduction", N_("Anden indtægt, fratrukket krone for krone"), "kr_per_month",
+      f"{LAW} § 30")
+def other_income_deduction(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
+    """Other income in full."""
+    return Traced(money(i.other_income)) if i.other_income > 0 else None
+
+
+@rule("partner_deduction",
+      N_("Ægtefællens indtægt (gensidig forsørgelsespligt): arbejdsindtægt efter AM-bidrag over "
+         "fribeløbet og anden indtægt"),
+      "kr_per_month", f"{LAW} § 2 og § 30 (gensidig forsørgelsespligt mellem ægtefæller)")
+def partner_deduction(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
+    """Married: the spouse's earnings above the fribeløb and other income."""
+    if not i.married:
+        if i.civil_status == "cohabiting":
+            c.warn(
+                "cohabitant_income_ignored",
+                N_("Samlevende, der ikke er gift, har ikke gensidig forsørgelsespligt; "
+                   "partnerens indtægt nedsætter ikke hjælpen."),
+            )
+        return None
+    if i.partner_receives_kontanthjaelp:
+        c.warn(
+            "partner_on_kontanthjaelp",
+            N_("Ægtefællen får også kontanthjælp: hver ægtefælles hjælp beregnes for sig; "
+               "ægtefællens indtægt er ikke trukket fra her."),
+        )
+        return None
+    fribeloeb = earnings_rule(c, i).fribeloeb
+    earnings = after_am(c, i.partner_earnings)
+    c.warn(
+        "spouse_rule_simplified",
+        N_("Ægtefællens indtægt er medregnet forenklet (arbejdsindtægt over fribeløbet, anden "
+           "indtægt fuldt ud); kommunens beregning kan afvige."),
+    )
+    return Traced(
+        money(max(ZERO, earnings - fribeloeb) + i.partner_other_income),
+        f"max(0, {fmt(earnings)} − {fmt(fribeloeb)}) + {fmt(i.partner_other_income)}",
+    )
+
+
+def total_deduction(c: Calc, i: KontanthjaelpInputs) -> Decimal:
+    """Every deduction."""
+    return sum(
+        (c.value(r, i) or ZERO for r in (earnings_deduction, other_income_deduction, partner_deduction)),
+        ZERO,
+    )
+
+
+@rule("monthly_amount", N_("Kontanthjælp pr. måned (før skat)"), "kr_per_month",
+      f"{LAW} §§ 16-19 og 30")
+def monthly_amount(c: Calc, i: KontanthjaelpInputs) -> Traced:
+    """Help minus deductions; nothing while assets are above the limit."""
+    gross, limit = c(gross_entitlement, i), c(asset_limit, i)
+    deductions = total_deduction(c, i)
+    if i.assets > limit:
+        return Traced(ZERO)
+    return Traced(money(max(ZERO, gross - deductions)), f"max(0, {fmt(gross)} − {fmt(deductions)})")
+
+
+@rule("fritidstillaeg",
+      N_("Fritidstillæg, skattefrit (%(children)s børn, højst 3; fra 3. måned med hjælp)"),
+      "kr_per_month", f"{LAW}, som ændret ved lov nr. 1655 af 30. december 2024 (fritidstillæg)")
+def fritidstillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
+    """Per child (at most 3), a quarter of it for single providers; only while help is paid."""
+    if not i.has_children or c(monthly_amount, i) <= 0:
+        return None
+    if i.children_count is None:
+        c.warn(
+            "children_count_assumed",
+            N_("Antallet af børn er ikke oplyst; fritidstillægget er regnet for ét barn."),
+        )
+    children = Decimal(1 if i.children_count is None else i.children_count)
+    counted = min(children, c.rate("kontanthjaelp.fritidstillaeg_max_children"))
+    key = (
+        "kontanthjaelp.fritidstillaeg_single_provider_per_child"
+        if i.single_provider
+        else "kontanthjaelp.fritidstillaeg_per_child"
+    )
+    per_child = c.rate(key)
+    c.warn(
+        "fritidstillaeg_after_3_months",
+        N_("Fritidstillægget udbetales, når du har fået kontanthjælp i 3 måneder, og du skal "
+           "vise kvitteringer for en tredjedel af det."),
+    )
+    return Traced(
+        money(per_child * counted), f"{fmt(per_child)} × {fmt(counted)}", params={"children": counted}
+    )
+
+
 def calculate(inputs: KontanthjaelpInputs, rates: RateSet) -> Result:
     """Monthly kontanthjælp with each tillæg and deduction, for ``inputs``."""
     c = Calc("kontanthjaelp", rates)
+    kind = choose_rate(inputs)
     if inputs.age >= FOLKEPENSION_AGE_NOTE:
         c.warn(
             "pension_age",
-            Text(
-                "From the folkepension age, kontanthjælp is replaced by folkepension.",
-                "Fra folkepensionsalderen afløses kontanthjælp af folkepension.",
-            ),
+            N_("Fra folkepensionsalderen afløses kontanthjælp af folkepension."),
         )
-    rate_type = choose_rate(inputs)
-    base = c.rate(RATE_KEYS[rate_type])
-    c.step(
-        "base_rate",
-        RATE_NAMES[rate_type],
-        base,
-        "kr_per_month",
-        f"{LAW} § 16",
-    )
-    if rate_type == "hjemmeboende_sats":
+    base = c(base_rate, inputs)
+    if kind == "hjemmeboende_sats":
         c.warn(
             "placeholder_rate",
-            Text(
-                "The new rate for people living with their parents was not found; a placeholder "
-                "based on the old rate is used.",
-                "Den nye sats for hjemmeboende er ikke fundet; der bruges et skøn ud fra den "
-                "gamle sats.",
-            ),
+            N_("Den nye sats for hjemmeboende er ikke fundet; der bruges et skøn ud fra den "
+               "gamle sats."),
         )
-    if (
-        rate_type == "mindstesats"
-        and inputs.age < 30
-        and inputs.living_with_parents
-        and not inputs.has_children
-    ):
+    if kind == "mindstesats" and inputs.age < 30 and inputs.living_with_parents and not inputs.has_children:
         c.warn(
             "rate_order_unverified",
-            Text(
-                "Under 30, living at home and without the residence requirement: whether the "
-                "mindstesats or the hjemmeboende sats applies is not verified.",
-                "Under 30 år, hjemmeboende og uden opholdskravet: om mindstesats eller sats for "
-                "hjemmeboende gælder, er ikke kontrolleret.",
-            ),
+            N_("Under 30 år, hjemmeboende og uden opholdskravet: om mindstesats eller sats for "
+               "hjemmeboende gælder, er ikke kontrolleret."),
         )
-
-    supplements: dict[str, Decimal] = {}
-    if inputs.has_children:
-        supplements["boernetillaeg"] = c.rate("kontanthjaelp.boernetillaeg")
-        c.step(
-            "boernetillaeg",
-            Text("Child supplement (one per person)", "Børnetillæg (ét pr. person)"),
-            supplements["boernetillaeg"],
-            "kr_per_month",
-            f"{LAW} § 17",
-        )
-    if inputs.single_provider and rate_type in ("mindstesats", "grundsats"):
-        supplements["enlig_forsoerger_tillaeg"] = c.rate("kontanthjaelp.enlig_forsoerger_tillaeg")
-        c.step(
-            "enlig_forsoerger_tillaeg",
-            Text("Supplement for single providers", "Tillæg til enlige forsørgere"),
-            supplements["enlig_forsoerger_tillaeg"],
-            "kr_per_month",
-            f"{LAW} § 18",
-        )
-    if (
-        inputs.civil_status == "single"
-        and not inputs.has_children
-        and rate_type in ("grundsats", "forhoejet_sats")
-    ):
-        supplements["enlig_ikke_forsoerger_tillaeg"] = c.rate(
-            "kontanthjaelp.enlig_ikke_forsoerger_tillaeg"
-        )
-        c.step(
-            "enlig_ikke_forsoerger_tillaeg",
-            Text(
-                "Supplement for single people without children",
-                "Tillæg til enlige uden forsørgelsespligt",
-            ),
-            supplements["enlig_ikke_forsoerger_tillaeg"],
-            "kr_per_month",
-            f"{LAW} § 18",
-        )
-    if inputs.age < 30 and inputs.activity_ready:
-        if rate_type == "grundsats":
-            if inputs.has_children:
-                key = "kontanthjaelp.saerligt_ungetillaeg_forsoerger"
-            elif inputs.age < 25:
-                key = "kontanthjaelp.saerligt_ungetillaeg_under_25"
-            else:
-                key = "kontanthjaelp.saerligt_ungetillaeg_25_29"
-            supplements["saerligt_ungetillaeg"] = c.rate(key)
-            c.step(
-                "saerligt_ungetillaeg",
-                Text(
-                    "Special youth supplement (aktivitetsparat, under 30)",
-                    "Særligt ungetillæg (aktivitetsparat, under 30 år)",
-                ),
-                supplements["saerligt_ungetillaeg"],
-                "kr_per_month",
-                f"{LAW} § 19",
-            )
-        elif rate_type == "hjemmeboende_sats":
-            c.warn(
-                "youth_supplement_unverified",
-                Text(
-                    "Whether the særligt ungetillæg is paid on the hjemmeboende sats is not "
-                    "verified; it was not added.",
-                    "Om særligt ungetillæg gives til hjemmeboende, er ikke kontrolleret; det er "
-                    "ikke lagt til.",
-                ),
-            )
-    if inputs.age < 30 and rate_type == "grundsats":
-        c.warn(
-            "transition_supplement_not_included",
-            Text(
-                "A temporary adjustment supplement (1 July 2025 - 30 June 2027) may apply to "
-                "people under 30 who already received help; it is not included.",
-                "Et midlertidigt tilpasningstillæg (1. juli 2025 - 30. juni 2027) kan gælde for "
-                "unge under 30, der allerede fik hjælp; det er ikke medregnet.",
-            ),
-        )
-    if inputs.has_children:
-        c.warn(
-            "fritidstillaeg_not_included",
-            Text(
-                "The fritidstillæg per child is not included (amounts and conditions not "
-                "verified).",
-                "Fritidstillæg pr. barn er ikke medregnet (beløb og betingelser er ikke "
-                "kontrolleret).",
-            ),
-        )
-    supplements_total = sum(supplements.values(), ZERO)
-    gross = base + supplements_total
-    c.step(
-        "gross_entitlement",
-        Text("Help before deductions", "Hjælp før fradrag"),
-        gross,
-        "kr_per_month",
-        f"{LAW} §§ 16-19",
-        " + ".join(fmt(v) for v in (base, *supplements.values())),
-    )
-
-    married = inputs.civil_status == "married"
+    extra = supplements(c, inputs)
+    gross = c(gross_entitlement, inputs)
+    limit = c(asset_limit, inputs)
+    rule_for_earnings = earnings_rule(c, inputs)
+    own = c.value(earnings_deduction, inputs) or ZERO
+    other = c.value(other_income_deduction, inputs) or ZERO
+    partner = c.value(partner_deduction, inputs) or ZERO
+    amount = c(monthly_amount, inputs)
+    leisure = c.value(fritidstillaeg, inputs) or ZERO
     ruled_out: list[JSONValue] = []
-    # Assets
-    limit = c.rate(
-        "kontanthjaelp.formuegraense_couple" if married else "kontanthjaelp.formuegraense_person"
-    )
-    c.step(
-        "asset_limit",
-        Text(
-            "Assets that are disregarded (formuegrænse)", "Formue, der ses bort fra (formuegrænse)"
-        ),
-        limit,
-        "kr",
-        f"{LAW} § 14",
-    )
-    assets_ok = inputs.assets <= limit
-    if not assets_ok:
+    if inputs.assets > limit:
         ruled_out.append("assets")
-        c.warn(
-            "assets_above_limit",
-            Text(
-                "Assets of {assets} kr. are above the limit of {limit} kr.: the assets above the "
-                "limit must be used first, so no help is paid now.",
-                "Formue på {assets} kr. er over grænsen på {limit} kr.: formuen over grænsen "
-                "skal bruges først, så der udbetales ikke hjælp nu.",
-            ),
-            assets=fmt(inputs.assets),
-            limit=fmt(limit),
-        )
-
-    # Earnings rule for this rate
-    dagpenge_max = c.rate("dagpenge.max_full_time")
-    if rate_type == "forhoejet_sats":
-        fribeloeb = c.rate("kontanthjaelp.fribeloeb_forhoejet")
-        threshold_pct = c.rate("kontanthjaelp.full_deduction_forhoejet_pct")
-    elif rate_type == "hjemmeboende_sats":
-        fribeloeb = ZERO
-        threshold_pct = c.rate("kontanthjaelp.full_deduction_grund_mindste_pct")
-        c.warn(
-            "hjemmeboende_earnings_rule",
-            Text(
-                "For hjemmeboende no fribeløb is applied, and the krone-for-krone limit of the "
-                "grundsats is assumed (not verified).",
-                "For hjemmeboende er der intet fribeløb, og grundsatsens grænse for "
-                "krone-for-krone fradrag er antaget (ikke kontrolleret).",
-            ),
-        )
-    else:
-        fribeloeb = c.rate("kontanthjaelp.fribeloeb_grund_mindste")
-        threshold_pct = c.rate("kontanthjaelp.full_deduction_grund_mindste_pct")
-    share = pct(c.rate("kontanthjaelp.earnings_deduction_pct"))
-    full_threshold = money(dagpenge_max * pct(threshold_pct))
-    rule = _EarningsRule(fribeloeb, share, full_threshold)
-
-    own_deduction = ZERO
-    if inputs.own_earnings > 0:
-        own_deduction, kk_start = _earnings_deduction(inputs.own_earnings, gross, rule)
-        own_deduction = money(own_deduction)
-        c.step(
-            "earnings_deduction",
-            Text(
-                "Deduction for own earnings: {fri} kr. free, {share} % above, krone for krone "
-                "once earnings plus help reach {limit} kr.",
-                "Fradrag for egen arbejdsindtægt: {fri} kr. fri, {share} % derover, krone for "
-                "krone når indtægt plus hjælp når {limit} kr.",
-            ).format(fri=fmt(fribeloeb), share=fmt(share * 100), limit=fmt(full_threshold)),
-            own_deduction,
-            "kr_per_month",
-            f"{LAW} § 30 ff. (ny regel fra 1. juli 2025, ikke kontrolleret i lovteksten)",
-            f"{fmt(share * 100)} % × ({fmt(inputs.own_earnings)} − {fmt(fribeloeb)})"
-            + (
-                f" + {fmt((1 - share) * 100)} % × ({fmt(inputs.own_earnings)} − "
-                f"{fmt(money(kk_start))})"
-                if inputs.own_earnings > kk_start
-                else ""
-            ),
-        )
-        c.warn(
-            "earnings_rule_unverified",
-            Text(
-                "The new earnings rule is applied to gross earnings as described in the "
-                "political agreement; the enacted rule was not verified and may use earnings "
-                "after tax.",
-                "Den nye regel for arbejdsindtægt er brugt på indtægten før skat som beskrevet i "
-                "den politiske aftale; den vedtagne regel er ikke kontrolleret og kan bruge "
-                "indtægten efter skat.",
-            ),
-        )
-    other_deduction = money(inputs.other_income)
-    if other_deduction > 0:
-        c.step(
-            "other_income_deduction",
-            Text(
-                "Other income, deducted krone for krone",
-                "Anden indtægt, fratrukket krone for krone",
-            ),
-            other_deduction,
-            "kr_per_month",
-            f"{LAW} § 30",
-        )
-
-    partner_deduction = ZERO
-    if married:
-        if inputs.partner_receives_kontanthjaelp:
-            c.warn(
-                "partner_on_kontanthjaelp",
-                Text(
-                    "The spouse also receives kontanthjælp: each spouse's help is calculated "
-                    "separately; the spouse's income is not deducted here.",
-                    "Ægtefællen får også kontanthjælp: hver ægtefælles hjælp beregnes for sig; "
-                    "ægtefællens indtægt er ikke trukket fra her.",
-                ),
-            )
-        else:
-            partner_earn_ded = max(ZERO, inputs.partner_earnings - fribeloeb)
-            partner_deduction = money(partner_earn_ded + inputs.partner_other_income)
-            c.step(
-                "partner_deduction",
-                Text(
-                    "Spouse's income (mutual duty of support): earnings above the fribeløb and "
-                    "other income",
-                    "Ægtefællens indtægt (gensidig forsørgelsespligt): arbejdsindtægt over "
-                    "fribeløbet og anden indtægt",
-                ),
-                partner_deduction,
-                "kr_per_month",
-                f"{LAW} § 2 og § 30 (gensidig forsørgelsespligt mellem ægtefæller)",
-                f"max(0, {fmt(inputs.partner_earnings)} − {fmt(fribeloeb)}) + "
-                f"{fmt(inputs.partner_other_income)}",
-            )
-            c.warn(
-                "spouse_rule_simplified",
-                Text(
-                    "The spouse's income is counted in a simplified way (earnings above the "
-                    "fribeløb, other income in full); the municipality's calculation may differ.",
-                    "Ægtefællens indtægt er medregnet forenklet (arbejdsindtægt over fribeløbet, "
-                    "anden indtægt fuldt ud); kommunens beregning kan afvige.",
-                ),
-            )
-            if partner_deduction >= gross:
-                ruled_out.append("partner_income")
-    elif inputs.civil_status == "cohabiting":
-        c.warn(
-            "cohabitant_income_ignored",
-            Text(
-                "Cohabitants who are not married have no duty to support each other; the "
-                "partner's income does not reduce the help.",
-                "Samlevende, der ikke er gift, har ikke gensidig forsørgelsespligt; partnerens "
-                "indtægt nedsætter ikke hjælpen.",
-            ),
-        )
-
-    total_deduction = own_deduction + other_deduction + partner_deduction
-    amount = money(max(ZERO, gross - total_deduction)) if assets_ok else ZERO
-    if assets_ok and amount == 0 and gross > 0 and not ruled_out:
+    if inputs.married and partner >= gross and not ruled_out:
+        ruled_out.append("partner_income")
+    if not ruled_out and amount == 0 and gross > 0:
         ruled_out.append("income")
-    c.step(
-        "monthly_amount",
-        Text("Kontanthjælp per month (before tax)", "Kontanthjælp pr. måned (før skat)"),
-        amount,
-        "kr_per_month",
-        f"{LAW} §§ 16-19 og 30",
-        f"max(0, {fmt(gross)} − {fmt(total_deduction)})" if assets_ok else None,
-    )
     details: dict[str, JSONValue] = {
-        "rate_type": rate_type,
+        "rate_type": kind,
         "eligible_for_payment": amount > 0,
-        "ruled_out_by": list(ruled_out),
-        "supplements": dict[str, JSONValue](supplements),
-        "krone_for_krone_limit": full_threshold,
+        "ruled_out_by": ruled_out,
+        "supplements": dict[str, JSONValue](extra),
+        "krone_for_krone_limit": rule_for_earnings.full_threshold,
     }
     return c.result(
         {
             "base_rate": base,
-            "supplements_total": supplements_total,
-            "boernetillaeg": supplements.get("boernetillaeg", ZERO),
-            "enlig_forsoerger_tillaeg": supplements.get("enlig_forsoerger_tillaeg", ZERO),
-            "enlig_ikke_forsoerger_tillaeg": supplements.get("enlig_ikke_forsoerger_tillaeg", ZERO),
-            "saerligt_ungetillaeg": supplements.get("saerligt_ungetillaeg", ZERO),
+            "supplements_total": sum(extra.values(), ZERO),
+            "boernetillaeg": extra.get("boernetillaeg", ZERO),
+            "enlig_forsoerger_tillaeg": extra.get("enlig_forsoerger_tillaeg", ZERO),
+            "enlig_ikke_forsoerger_tillaeg": extra.get("enlig_ikke_forsoerger_tillaeg", ZERO),
+            "saerligt_ungetillaeg": extra.get("saerligt_ungetillaeg", ZERO),
+            "tilpasningstillaeg": extra.get("tilpasningstillaeg", ZERO),
             "gross_entitlement": gross,
-            "earnings_deduction": own_deduction,
-            "other_income_deduction": other_deduction,
-            "partner_deduction": partner_deduction,
+            "earnings_deduction": own,
+            "other_income_deduction": other,
+            "partner_deduction": partner,
             "monthly_amount": amount,
+            "fritidstillaeg": leisure,
             "total_income": money(amount + inputs.own_earnings + inputs.other_income),
         },
         details,
@@ -639,14 +561,29 @@ def calculate(inputs: KontanthjaelpInputs, rates: RateSet) -> Result:
 
 SPEC: CalculatorSpec[KontanthjaelpInputs] = CalculatorSpec(
     name="kontanthjaelp",
-    title=Text("Social assistance (kontanthjælp)", "Kontanthjælp"),
-    description=Text(
-        "Kontanthjælp from 1 July 2025: your rate, supplements and what your income and assets "
-        "mean.",
-        "Kontanthjælp fra 1. juli 2025: din sats, tillæg og hvad din indtægt og formue betyder.",
+    title=N_("Kontanthjælp"),
+    english_title="Social assistance (kontanthjælp)",
+    description=N_(
+        "Kontanthjælp fra 1. juli 2025: din sats, tillæg og hvad din indtægt og formue betyder."
     ),
-    fields=FIELDS,
-    build=build,
+    fields=input_fields(KontanthjaelpInputs),
+    build=builder(KontanthjaelpInputs, validate),
     compute=calculate,
     legal_basis=LAW,
+    help_topic="kontanthjaelp_amount",
+    audiences=("citizen",),
+    main_amounts=(
+        MainAmount("monthly_amount", N_("Kontanthjælp pr. måned før skat"), "kr_per_month"),
+        MainAmount("gross_entitlement", N_("Sats med tillæg før fradrag"), "kr_per_month"),
+        MainAmount("fritidstillaeg", N_("Fritidstillæg pr. måned, skattefrit"), "kr_per_month"),
+        MainAmount(
+            "total_income", N_("Samlet indkomst pr. måned med dine egne indtægter"), "kr_per_month"
+        ),
+    ),
+    not_included=(
+        N_("Skat: beløbet er før skat."),
+        N_("Boligstøtte og særlig støtte."),
+        N_("Hjælp til enkeltudgifter, fx tandbehandling eller medicin."),
+        N_("Kommunens individuelle vurdering af din situation. Kommunen træffer afgørelsen."),
+    ),
 )

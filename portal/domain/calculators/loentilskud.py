@@ -1,46 +1,50 @@
-"""Løntilskud (wage subsidy) for an employer (LAB kapitel 12).
+"""Løntilskud (wage subsidy) for an employer (lov om en aktiv beskæftigelsesindsats, kap. 12).
 
-* Private employer: a fixed subsidy per paid hour, but never more than 50 %
-  of the wage (støtteloft / bruttostøtteintensitet 50 %). Wage by agreement.
-* Public employer: the wage is the agreed hourly wage, at most a fixed hourly
-  rate; the subsidy is a fixed amount per hour (never more than the wage).
-  The weekly hours are set so the weekly wage is at the level of the person's
-  benefit divided by 0,92 (star.dk method), which is checked if the benefit is
-  given.
-* Conditions: maximum duration (6 months private, 4 months public for dagpenge
-  and jobparate kontanthjælp recipients, § 68, nr. 1), the rimelighedskrav
-  (1 person per 5 ordinary employees up to 50, then 1 per 10; always at least
-  1), merbeskæftigelse (net job creation) and the items only the employer can
-  confirm.
+* Private employer: a fixed subsidy per paid hour, never more than 50 % of the
+  wage (støtteloft, bruttostøtteintensitet 50 % over 12 months). Wage by agreement.
+* Public employer (§ 72): the hourly wage is fixed by law (127,90 kr. in
+  2019-niveau, regulated with the highest dagpenge rate, so it equals the highest
+  dagpenge rate ÷ 160,33 ÷ 0,92: 142,99 kr. in 2025); the weekly hours are set so
+  the wage after AM-bidrag is at the level of the person's benefit
+  (benefit ÷ 160,33 × 37, part-time insured ÷ 130 × 30, then ÷ 0,92 ÷ hourly wage),
+  rounded up to whole hours (§ 72, stk. 4). The subsidy is a fixed amount per hour.
+* Conditions: maximum duration (§ 68, nr. 1), the rimelighedskrav (§ 77),
+  merbeskæftigelse and the items only the employer can confirm.
 
-The 2025 and 2026 hourly rates were NOT found: the latest known (2023) rates
-are used and flagged.
+The 2025-2026 subsidy amounts per hour were NOT found: the latest known (2023)
+amounts are used, flagged as stale in every result.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from portal.domain.calculators.base import (
     ZERO,
     Calc,
     CalculatorSpec,
-    FieldSpec,
-    FieldValue,
     JSONValue,
+    MainAmount,
+    Msg,
+    Quantity,
     Result,
-    Text,
-    dec,
+    Traced,
+    boolean_input,
+    builder,
+    ceil_to,
+    choice_input,
+    decimal_input,
     fmt,
-    integer,
+    input_fields,
     money,
-    opt_dec,
+    msg,
     pct,
-    text,
-    year_field,
+    rule,
+    year_input,
 )
 from portal.domain.rates import RateSet
+from portal.domain.texts import N_
 
 LAW = "Lov om en aktiv beskæftigelsesindsats"
 WEEKS_PER_YEAR = Decimal(52)
@@ -49,517 +53,419 @@ MONTHS_PER_YEAR = Decimal(12)
 
 @dataclass(frozen=True)
 class LoentilskudInputs:
-    """Inputs of the løntilskud calculator."""
+    """Inputs of the løntilskud calculator - each declared once, here."""
 
-    year: int
-    employer_type: str
-    hourly_wage: Decimal
-    hours_per_week: Decimal
-    weeks: Decimal
-    target_group: str = "dagpenge"
-    ordinary_employees: Decimal = ZERO
-    subsidised_employees: Decimal = ZERO
-    headcount_last_month: Decimal | None = None
-    headcount_avg_12_months: Decimal | None = None
-    monthly_benefit: Decimal | None = None
-
-
-FIELDS: tuple[FieldSpec, ...] = (
-    year_field(),
-    FieldSpec(
-        "employer_type",
-        "choice",
-        Text("Employer", "Arbejdsgiver"),
-        required=True,
+    year: int | None = year_input()
+    employer_type: str = choice_input(
+        N_("Arbejdsgiver"),
+        {"private": N_("Privat"), "public": N_("Offentlig")},
         default="private",
-        choices=("private", "public"),
-        choice_labels={"private": Text("Private", "Privat"), "public": Text("Public", "Offentlig")},
-        help=Text(
-            "Public includes organisations whose costs are at least 50 % publicly funded.",
+        help=N_(
             "Offentlig omfatter også organisationer, hvis udgifter mindst 50 % er offentligt "
-            "finansieret.",
+            "finansieret."
         ),
-    ),
-    FieldSpec(
-        "hourly_wage",
-        "decimal",
-        Text("The person's hourly wage", "Personens timeløn"),
-        required=True,
-        minimum=ZERO,
-        maximum=Decimal(10_000),
-        unit="kr_per_hour",
-    ),
-    FieldSpec(
-        "hours_per_week",
-        "decimal",
-        Text("Hours per week", "Timer pr. uge"),
-        required=True,
-        minimum=ZERO,
-        maximum=Decimal(48),
-        unit="hours_per_week",
-    ),
-    FieldSpec(
-        "weeks",
-        "decimal",
-        Text("Number of weeks", "Antal uger"),
-        required=True,
-        minimum=Decimal(1),
-        maximum=Decimal(104),
-        unit="weeks",
-    ),
-    FieldSpec(
-        "target_group",
-        "choice",
-        Text("The person receives", "Personen modtager"),
-        default="dagpenge",
-        choices=("dagpenge", "kontanthjaelp_jobparat", "other"),
-        choice_labels={
-            "dagpenge": Text("Dagpenge", "Dagpenge"),
-            "kontanthjaelp_jobparat": Text("Kontanthjælp, job-ready", "Kontanthjælp, jobparat"),
-            "other": Text("Another benefit", "En anden ydelse"),
-        },
-    ),
-    FieldSpec(
-        "ordinary_employees",
-        "decimal",
-        Text("Ordinary employees (full-time equivalents)", "Ordinært ansatte (fuldtidspersoner)"),
-        required=True,
-        minimum=ZERO,
-        maximum=Decimal(1_000_000),
-        unit="persons",
-    ),
-    FieldSpec(
-        "subsidised_employees",
-        "decimal",
-        Text(
-            "People already in løntilskud, virksomhedspraktik or nytteindsats",
-            "Personer allerede i løntilskud, virksomhedspraktik eller nytteindsats",
-        ),
-        default=ZERO,
-        minimum=ZERO,
-        maximum=Decimal(1_000_000),
-        unit="persons",
-    ),
-    FieldSpec(
-        "headcount_last_month",
-        "decimal",
-        Text(
-            "Ordinary headcount last month (optional)",
-            "Antal ordinært ansatte sidste måned (valgfri)",
-        ),
-        minimum=ZERO,
-        maximum=Decimal(1_000_000),
-        unit="persons",
-    ),
-    FieldSpec(
-        "headcount_avg_12_months",
-        "decimal",
-        Text(
-            "Average ordinary headcount, last 12 months (optional)",
-            "Gennemsnitligt antal ordinært ansatte de seneste 12 måneder (valgfri)",
-        ),
-        minimum=ZERO,
-        maximum=Decimal(1_000_000),
-        unit="persons",
-    ),
-    FieldSpec(
-        "monthly_benefit",
-        "decimal",
-        Text(
-            "The person's benefit per month (public employer, optional)",
-            "Personens ydelse pr. måned (offentlig arbejdsgiver, valgfri)",
-        ),
-        minimum=ZERO,
-        maximum=Decimal(1_000_000),
-        unit="kr_per_month",
-        shown_when=("employer_type", "public"),
-        help=Text(
-            "Used to check the weekly hours: the weekly wage must be at the level of the benefit.",
-            "Bruges til at kontrollere timetallet: ugelønnen skal svare til ydelsen.",
-        ),
-    ),
-)
-
-
-def build(values: dict[str, FieldValue]) -> LoentilskudInputs:
-    """Typed inputs."""
-    return LoentilskudInputs(
-        year=integer(values, "year"),
-        employer_type=text(values, "employer_type"),
-        hourly_wage=dec(values, "hourly_wage"),
-        hours_per_week=dec(values, "hours_per_week"),
-        weeks=dec(values, "weeks"),
-        target_group=text(values, "target_group"),
-        ordinary_employees=dec(values, "ordinary_employees"),
-        subsidised_employees=dec(values, "subsidised_employees"),
-        headcount_last_month=opt_dec(values, "headcount_last_month"),
-        headcount_avg_12_months=opt_dec(values, "headcount_avg_12_months"),
-        monthly_benefit=opt_dec(values, "monthly_benefit"),
     )
+    hourly_wage: Decimal | None = decimal_input(
+        N_("Personens timeløn"),
+        unit="kr_per_hour",
+        maximum=10_000,
+        required_when=("employer_type", "private"),
+        help=N_("Hos en offentlig arbejdsgiver er timelønnen fastsat i loven."),
+    )
+    hours_per_week: Decimal = decimal_input(
+        N_("Timer pr. uge"), unit="hours_per_week", maximum=48, required=True
+    )
+    weeks: Decimal = decimal_input(
+        N_("Antal uger"), unit="weeks", minimum=1, maximum=104, required=True
+    )
+    target_group: str = choice_input(
+        N_("Personen modtager"),
+        {
+            "dagpenge": N_("Dagpenge"),
+            "kontanthjaelp_jobparat": N_("Kontanthjælp, jobparat"),
+            "other": N_("En anden ydelse"),
+        },
+        default="dagpenge",
+    )
+    ordinary_employees: Decimal = decimal_input(
+        N_("Ordinært ansatte (fuldtidspersoner)"),
+        unit="persons",
+        maximum=1_000_000,
+        required=True,
+    )
+    subsidised_employees: Decimal = decimal_input(
+        N_("Personer allerede i løntilskud, virksomhedspraktik eller nytteindsats"),
+        unit="persons",
+        maximum=1_000_000,
+        default=ZERO,
+    )
+    headcount_last_month: Decimal | None = decimal_input(
+        N_("Antal ordinært ansatte sidste måned"), unit="persons", maximum=1_000_000
+    )
+    headcount_avg_12_months: Decimal | None = decimal_input(
+        N_("Gennemsnitligt antal ordinært ansatte de seneste 12 måneder"),
+        unit="persons",
+        maximum=1_000_000,
+    )
+    monthly_benefit: Decimal | None = decimal_input(
+        N_("Personens ydelse pr. måned"),
+        unit="kr_per_month",
+        maximum=1_000_000,
+        shown_when=("employer_type", "public"),
+        help=N_(
+            "Bruges til at beregne timetallet: lønnen efter AM-bidrag skal svare til ydelsen."
+        ),
+    )
+    part_time_insured: bool = boolean_input(
+        N_("Personen er deltidsforsikret"),
+        shown_when=("employer_type", "public"),
+        help=N_("Ydelsen regnes om med 130 timer om måneden og 30 timer om ugen."),
+    )
+
+    @property
+    def public(self) -> bool:
+        """A public employer."""
+        return self.employer_type == "public"
 
 
 def allowed_subsidised(
     ordinary: Decimal, per_small: Decimal, small_limit: Decimal, per_large: Decimal
 ) -> int:
-    """Rimelighedskrav: the number of people in subsidised positions allowed.
-
-    1 per ``per_small`` ordinary employees up to ``small_limit``, then 1 per
-    ``per_large``; always at least 1.
-    """
+    """Rimelighedskrav: 1 per ``per_small`` ordinary employees up to ``small_limit``, then
+    1 per ``per_large``; always at least 1."""
     small = (min(ordinary, small_limit) / per_small).to_integral_value(rounding=ROUND_FLOOR)
     large = (max(ZERO, ordinary - small_limit) / per_large).to_integral_value(rounding=ROUND_FLOOR)
     return max(1, int(small + large))
 
 
-def _item(code: str, status: str, what: Text, legal_reference: str) -> dict[str, JSONValue]:
+# --- Named formulas ---------------------------------------------------------
+
+
+@rule("paid_wage", N_("Timeløn, der udbetales"), "kr_per_hour", f"{LAW} kap. 12")
+def paid_wage(c: Calc, i: LoentilskudInputs) -> Traced:
+    """Private: the agreed wage. Public: the wage fixed by § 72, stk. 2."""
+    if not i.public:
+        return Traced(i.hourly_wage or ZERO)
+    fixed = c.rate("loentilskud.public_max_hourly_wage")
+    if i.hourly_wage is not None and i.hourly_wage != fixed:
+        c.warn(
+            "public_wage_fixed",
+            N_("I offentligt løntilskud er timelønnen fastsat i loven til %(wage)s. Den "
+               "indtastede timeløn er ikke brugt."),
+            wage=Quantity(fixed, "kr_per_hour"),
+        )
+    return Traced(
+        fixed,
+        f"{fmt(c.rate('dagpenge.max_full_time'))} ÷ "
+        f"{fmt(c.rate('general.hours_per_month_full_time'))} ÷ 0.92",
+        what=N_("Timeløn i offentligt løntilskud (højeste dagpengesats ÷ 160,33 ÷ 0,92)"),
+        law=f"{LAW} § 72, stk. 2",
+    )
+
+
+@rule("subsidy_per_hour", N_("Tilskud pr. time"), "kr_per_hour", f"{LAW} kap. 12")
+def subsidy_per_hour(c: Calc, i: LoentilskudInputs) -> Traced:
+    """Private: min(fixed rate, 50 % of the wage). Public: min(fixed rate, wage)."""
+    wage = c(paid_wage, i)
+    if i.public:
+        rate = c.rate("loentilskud.public_hourly_rate")
+        return Traced(
+            min(rate, wage),
+            f"min({fmt(rate)}, {fmt(wage)})",
+            what=N_("Tilskud pr. time (offentlig arbejdsgiver)"),
+        )
+    rate = c.rate("loentilskud.private_hourly_rate")
+    cap_pct = c.rate("loentilskud.private_aid_cap_pct")
+    return Traced(
+        min(rate, money(wage * pct(cap_pct))),
+        f"min({fmt(rate)}, {fmt(cap_pct)} % × {fmt(wage)})",
+        what=N_("Tilskud pr. time (privat: den faste sats, højst 50 % af lønnen)"),
+        law=f"{LAW} kap. 12; støtteloft 50 %",
+    )
+
+
+@rule("benefit_per_week", N_("Ydelsen pr. uge (deltid: ÷ 130 × 30, ellers ÷ 160,33 × 37)"),
+      "kr_per_week", "star.dk: Beregn arbejdstid i offentligt løntilskud")
+def benefit_per_week(c: Calc, i: LoentilskudInputs) -> Traced | None:
+    """The person's benefit as a weekly amount."""
+    if not i.public or i.monthly_benefit is None:
+        return None
+    sfx = "part_time" if i.part_time_insured else "full_time"
+    month = c.rate(f"general.hours_per_month_{sfx}")
+    week = c.rate(f"general.weekly_hours_{sfx}")
+    return Traced(
+        money(i.monthly_benefit / month * week),
+        f"{fmt(i.monthly_benefit)} ÷ {fmt(month)} × {fmt(week)}",
+    )
+
+
+@rule("benefit_level_hours",
+      N_("Timer pr. uge, der svarer til ydelsen (÷ 0,92 ÷ timeløn, rundet op til hele timer)"),
+      "hours_per_week", f"{LAW} § 72, stk. 3 og 4")
+def benefit_level_hours(c: Calc, i: LoentilskudInputs) -> Traced | None:
+    """Weekly benefit ÷ (1 − AM-bidrag) ÷ hourly wage, rounded up to whole hours."""
+    weekly = c.value(benefit_per_week, i)
+    wage = c(paid_wage, i)
+    # Below one øre an hour the ratio is meaningless (and overflows Decimal): skip it.
+    if weekly is None or wage < Decimal("0.01"):
+        return None
+    am = c.rate("tax.am_bidrag_pct")
+    hours = ceil_to(weekly / (1 - pct(am)) / wage, Decimal(1))  # § 72, stk. 4: whole hours, up
+    if abs(i.hours_per_week - hours) >= Decimal(1):
+        c.warn(
+            "hours_not_at_benefit_level",
+            N_("Med denne ydelse skal timetallet være %(hours)s timer om ugen, ikke %(given)s."),
+            hours=hours,
+            given=i.hours_per_week,
+        )
+    return Traced(hours, f"⌈{fmt(weekly)} ÷ {fmt(1 - pct(am))} ÷ {fmt(wage)}⌉")
+
+
+@rule("hours_total", N_("Betalte timer i perioden"), "hours", f"{LAW} kap. 12")
+def hours_total(c: Calc, i: LoentilskudInputs) -> Traced:
+    """Hours per week × weeks."""
+    return Traced(
+        money(i.hours_per_week * i.weeks), f"{fmt(i.hours_per_week)} × {fmt(i.weeks)}"
+    )
+
+
+@rule("subsidy_total", N_("Tilskud i perioden"), "kr",
+      "Bekendtgørelse om en aktiv beskæftigelsesindsats § 88 (tilskud pr. betalt time)")
+def subsidy_total(c: Calc, i: LoentilskudInputs) -> Traced:
+    """Subsidy per hour × paid hours."""
+    per_hour, hours = c(subsidy_per_hour, i), i.hours_per_week * i.weeks
+    return Traced(money(per_hour * hours), f"{fmt(per_hour)} × {fmt(hours)}")
+
+
+def wage_total(c: Calc, i: LoentilskudInputs) -> Decimal:
+    """The wage for every paid hour."""
+    return money(c(paid_wage, i) * i.hours_per_week * i.weeks)
+
+
+@rule("net_cost", N_("Arbejdsgiverens nettolønudgift (løn minus tilskud)"), "kr", f"{LAW} kap. 12")
+def net_cost(c: Calc, i: LoentilskudInputs) -> Traced:
+    """Wage minus subsidy for the period."""
+    wages, subsidy = wage_total(c, i), c(subsidy_total, i)
+    return Traced(wages - subsidy, f"{fmt(wages)} − {fmt(subsidy)}")
+
+
+@rule("allowed_subsidised", N_("Tilladt antal personer i støttede stillinger (rimelighedskravet)"),
+      "persons", f"{LAW} § 77 (rimeligt forhold mellem ordinært ansatte og personer med støtte)")
+def allowed(c: Calc, i: LoentilskudInputs) -> Traced:
+    """The rimelighedskrav."""
+    per_small = c.rate("loentilskud.ratio_employees_per_subsidised_small")
+    small_limit = c.rate("loentilskud.ratio_small_limit")
+    per_large = c.rate("loentilskud.ratio_employees_per_subsidised_large")
+    n = i.ordinary_employees
+    return Traced(
+        Decimal(allowed_subsidised(n, per_small, small_limit, per_large)),
+        f"max(1, ⌊min({fmt(n)}, {fmt(small_limit)}) ÷ {fmt(per_small)}⌋ + "
+        f"⌊max(0, {fmt(n)} − {fmt(small_limit)}) ÷ {fmt(per_large)}⌋)",
+    )
+
+
+# --- Conditions checklist ---------------------------------------------------
+
+
+def _item(code: str, status: str, text: Msg, legal_reference: str) -> dict[str, JSONValue]:
     return {
         "code": code,
         "status": status,
-        "text": dict[str, JSONValue](what.to_dict()),
+        "text": text.to_dict(),
         "legal_reference": legal_reference,
     }
 
 
-def calculate(inputs: LoentilskudInputs, rates: RateSet) -> Result:
-    """Subsidy per hour and in total, the employer's net cost and a checklist."""
-    c = Calc("loentilskud", rates)
-    public = inputs.employer_type == "public"
-    wage = inputs.hourly_wage
-    benefit_hours: Decimal | None = None
-    if public:
-        max_wage = c.rate("loentilskud.public_max_hourly_wage")
-        paid_wage = min(wage, max_wage)
-        c.step(
-            "paid_wage",
-            Text(
-                "Hourly wage paid (public: at most the fixed rate)",
-                "Timeløn der udbetales (offentlig: højst den faste sats)",
-            ),
-            paid_wage,
-            "kr_per_hour",
-            f"{LAW} kap. 12",
-            f"min({fmt(wage)}, {fmt(max_wage)})",
-        )
-        if wage > max_wage:
-            c.warn(
-                "public_wage_capped",
-                Text(
-                    "In public løntilskud the wage per hour is at most {max} kr.; the hours are "
-                    "set so the pay matches the person's benefit.",
-                    "I offentligt løntilskud er timelønnen højst {max} kr.; timetallet "
-                    "fastsættes, så lønnen svarer til personens ydelse.",
-                ),
-                max=fmt(max_wage),
-            )
-        rate = c.rate("loentilskud.public_hourly_rate")
-        subsidy_h = min(rate, paid_wage)
-        c.step(
-            "subsidy_per_hour",
-            Text("Subsidy per hour (public employer)", "Tilskud pr. time (offentlig arbejdsgiver)"),
-            subsidy_h,
-            "kr_per_hour",
-            f"{LAW} kap. 12",
-            f"min({fmt(rate)}, {fmt(paid_wage)})",
-        )
-        # Below one øre an hour the ratio is meaningless (and overflows Decimal): skip it.
-        if inputs.monthly_benefit is not None and paid_wage >= Decimal("0.01"):
-            month_hours = c.rate("general.hours_per_month_full_time")
-            am = c.rate("tax.am_bidrag_pct")
-            weekly = inputs.monthly_benefit / month_hours * 37 / (1 - pct(am))
-            benefit_hours = (weekly / paid_wage).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
-            c.step(
-                "benefit_level_hours",
-                Text(
-                    "Weekly hours that match the benefit (benefit ÷ 160.33 × 37 ÷ 0.92 ÷ hourly "
-                    "wage)",
-                    "Ugentlige timer, der svarer til ydelsen (ydelse ÷ 160,33 × 37 ÷ 0,92 ÷ "
-                    "timeløn)",
-                ),
-                benefit_hours,
-                "hours_per_week",
-                "star.dk: Beregn arbejdstid i offentligt løntilskud",
-                f"{fmt(inputs.monthly_benefit)} ÷ {fmt(month_hours)} × 37 ÷ {fmt(1 - pct(am))} ÷ "
-                f"{fmt(paid_wage)}",
-            )
-            if abs(inputs.hours_per_week - benefit_hours) > Decimal("0.5"):
-                c.warn(
-                    "hours_not_at_benefit_level",
-                    Text(
-                        "With this benefit the weekly hours should be about {hours}, not {given}.",
-                        "Med denne ydelse bør timetallet være ca. {hours} om ugen, ikke {given}.",
-                    ),
-                    hours=fmt(benefit_hours),
-                    given=fmt(inputs.hours_per_week),
-                )
-    else:
-        paid_wage = wage
-        rate = c.rate("loentilskud.private_hourly_rate")
-        cap_pct = c.rate("loentilskud.private_aid_cap_pct")
-        cap = money(wage * pct(cap_pct))
-        subsidy_h = min(rate, cap)
-        c.step(
-            "subsidy_per_hour",
-            Text(
-                "Subsidy per hour (private: the fixed rate, at most 50 % of the wage)",
-                "Tilskud pr. time (privat: den faste sats, højst 50 % af lønnen)",
-            ),
-            subsidy_h,
-            "kr_per_hour",
-            f"{LAW} kap. 12; støtteloft 50 %",
-            f"min({fmt(rate)}, {fmt(cap_pct)} % × {fmt(wage)})",
-        )
-    c.warn(
-        "stale_hourly_rate",
-        Text(
-            "The hourly subsidy for {year} was not found; the 2023 rate is used. The real rate "
-            "is higher.",
-            "Timetilskuddet for {year} er ikke fundet; 2023-satsen er brugt. Den rigtige sats er "
-            "højere.",
-        ),
-        year=str(inputs.year),
-    )
-
-    hours_total = inputs.hours_per_week * inputs.weeks
-    wage_total = money(paid_wage * hours_total)
-    subsidy_total = money(subsidy_h * hours_total)
-    net_cost = wage_total - subsidy_total
-    c.step(
-        "hours_total",
-        Text("Paid hours in the period", "Betalte timer i perioden"),
-        money(hours_total),
-        "hours",
-        f"{LAW} kap. 12",
-        f"{fmt(inputs.hours_per_week)} × {fmt(inputs.weeks)}",
-    )
-    c.step(
-        "subsidy_total",
-        Text("Subsidy in the period", "Tilskud i perioden"),
-        subsidy_total,
-        "kr",
-        "Bekendtgørelse om en aktiv beskæftigelsesindsats § 88 (tilskud pr. betalt time)",
-        f"{fmt(subsidy_h)} × {fmt(hours_total)}",
-    )
-    c.step(
-        "net_cost",
-        Text(
-            "Employer's net wage cost (wage minus subsidy)",
-            "Arbejdsgiverens nettolønudgift (løn minus tilskud)",
-        ),
-        net_cost,
-        "kr",
-        f"{LAW} kap. 12",
-        f"{fmt(wage_total)} − {fmt(subsidy_total)}",
-    )
-
-    checklist: list[JSONValue] = []
-    # Duration
-    months = c.rate("loentilskud.max_months_public" if public else "loentilskud.max_months_private")
-    # A month is 52/12 weeks, so 6 months = 26 weeks and 4 months = 17.33 weeks.
-    max_weeks = money(months * WEEKS_PER_YEAR / MONTHS_PER_YEAR)
-    if inputs.target_group in ("dagpenge", "kontanthjaelp_jobparat"):
-        status = "met" if inputs.weeks <= max_weeks else "not_met"
-        checklist.append(
+def checklist(c: Calc, i: LoentilskudInputs) -> list[JSONValue]:
+    """The conditions, each met / not met / for the employer to confirm."""
+    items: list[JSONValue] = []
+    months = c.rate("loentilskud.max_months_public" if i.public else "loentilskud.max_months_private")
+    max_weeks = max_weeks_for(c, i)
+    employer = N_("offentlig") if i.public else N_("privat")
+    if i.target_group in ("dagpenge", "kontanthjaelp_jobparat"):
+        items.append(
             _item(
                 "duration",
-                status,
-                Text(
-                    "At most {m} months (about {w} weeks) with a {who} employer; {weeks} weeks "
-                    "planned.",
-                    "Højst {m} måneder (ca. {w} uger) hos en {who_da} arbejdsgiver; {weeks} uger "
-                    "planlagt.",
-                ).format(
-                    m=fmt(months),
-                    w=fmt(max_weeks),
-                    who="public" if public else "private",
-                    who_da="offentlig" if public else "privat",
-                    weeks=fmt(inputs.weeks),
+                "met" if i.weeks <= max_weeks else "not_met",
+                msg(
+                    N_("Højst %(months)s måneder (ca. %(weeks)s uger) hos en %(employer)s "
+                       "arbejdsgiver; %(planned)s uger planlagt."),
+                    months=months,
+                    weeks=max_weeks,
+                    employer=Msg(employer),
+                    planned=i.weeks,
                 ),
                 f"{LAW} § 68, nr. 1",
             )
         )
     else:
-        checklist.append(
+        items.append(
             _item(
                 "duration",
                 "employer_must_confirm",
-                Text(
-                    "Other groups may have longer periods (e.g. 12 months); the jobcenter decides.",
-                    "Andre grupper kan have længere perioder (fx 12 måneder); kommunen afgør det.",
-                ),
+                msg(N_("Andre grupper kan have længere perioder (fx 12 måneder); kommunen "
+                       "afgør det.")),
                 f"{LAW} § 68",
             )
         )
-    # Rimelighedskrav
-    per_small = c.rate("loentilskud.ratio_employees_per_subsidised_small")
-    small_limit = c.rate("loentilskud.ratio_small_limit")
-    per_large = c.rate("loentilskud.ratio_employees_per_subsidised_large")
-    allowed = allowed_subsidised(inputs.ordinary_employees, per_small, small_limit, per_large)
-    after = inputs.subsidised_employees + 1
-    c.step(
-        "allowed_subsidised",
-        Text(
-            "People in subsidised positions allowed (rimelighedskrav)",
-            "Tilladt antal personer i støttede stillinger (rimelighedskravet)",
-        ),
-        allowed,
-        "persons",
-        f"{LAW} § 77 (rimeligt forhold mellem ordinært ansatte og personer med støtte)",
-        f"max(1, ⌊min({fmt(inputs.ordinary_employees)}, {fmt(small_limit)}) ÷ {fmt(per_small)}⌋ + "
-        f"⌊max(0, {fmt(inputs.ordinary_employees)} − {fmt(small_limit)}) ÷ {fmt(per_large)}⌋)",
-    )
-    checklist.append(
+    allowed_n = c(allowed, i)
+    after = i.subsidised_employees + 1
+    items.append(
         _item(
             "reasonable_ratio",
-            "met" if after <= allowed else "not_met",
-            Text(
-                "With this person there would be {after} in subsidised positions; {allowed} "
-                "allowed for {n} ordinary employees.",
-                "Med denne person vil der være {after} i støttede stillinger; {allowed} tilladt "
-                "ved {n} ordinært ansatte.",
-            ).format(after=fmt(after), allowed=str(allowed), n=fmt(inputs.ordinary_employees)),
+            "met" if after <= allowed_n else "not_met",
+            msg(
+                N_("Med denne person vil der være %(after)s i støttede stillinger; %(allowed)s "
+                   "tilladt ved %(employees)s ordinært ansatte."),
+                after=after,
+                allowed=allowed_n,
+                employees=i.ordinary_employees,
+            ),
             f"{LAW} § 77",
         )
     )
-    # Merbeskæftigelse
-    if inputs.headcount_last_month is not None and inputs.headcount_avg_12_months is not None:
-        ok = inputs.headcount_last_month >= inputs.headcount_avg_12_months
-        checklist.append(
+    if i.headcount_last_month is not None and i.headcount_avg_12_months is not None:
+        ok = i.headcount_last_month >= i.headcount_avg_12_months
+        items.append(
             _item(
                 "net_job_creation",
                 "met" if ok else "not_met",
-                Text(
-                    "Ordinary headcount last month ({last}) must be at least the 12-month "
-                    "average ({avg}).",
-                    "Antal ordinært ansatte sidste måned ({last}) skal være mindst gennemsnittet "
-                    "for 12 måneder ({avg}).",
-                ).format(
-                    last=fmt(inputs.headcount_last_month), avg=fmt(inputs.headcount_avg_12_months)
+                msg(
+                    N_("Antal ordinært ansatte sidste måned (%(last)s) skal være mindst "
+                       "gennemsnittet for 12 måneder (%(average)s)."),
+                    last=i.headcount_last_month,
+                    average=i.headcount_avg_12_months,
                 ),
                 f"{LAW} kap. 12 (merbeskæftigelseskravet)",
             )
         )
     else:
-        checklist.append(
+        items.append(
             _item(
                 "net_job_creation",
                 "employer_must_confirm",
-                Text(
-                    "Confirm net job creation: last month's ordinary headcount is at least the "
-                    "average of the last 12 months.",
-                    "Bekræft merbeskæftigelse: antal ordinært ansatte sidste måned er mindst "
-                    "gennemsnittet for de seneste 12 måneder.",
-                ),
+                msg(N_("Bekræft merbeskæftigelse: antal ordinært ansatte sidste måned er mindst "
+                       "gennemsnittet for de seneste 12 måneder.")),
                 f"{LAW} kap. 12 (merbeskæftigelseskravet)",
             )
         )
-    checklist.append(
-        _item(
+    for code, text, ref in (
+        (
             "no_replacement",
-            "employer_must_confirm",
-            Text(
-                "Confirm the position does not replace someone who was dismissed or left in the "
-                "last 3 months.",
-                "Bekræft, at stillingen ikke erstatter en, der er afskediget eller fratrådt "
-                "inden for de seneste 3 måneder.",
-            ),
+            N_("Bekræft, at stillingen ikke erstatter en, der er afskediget eller fratrådt "
+               "inden for de seneste 3 måneder."),
             f"{LAW} kap. 12 (merbeskæftigelseskravet)",
-        )
-    )
-    checklist.append(
-        _item(
+        ),
+        (
             "agreed_terms",
-            "employer_must_confirm",
-            Text(
-                "Confirm that wage and working conditions follow the collective agreement or "
-                "what is usual for the work.",
-                "Bekræft, at løn- og arbejdsvilkår følger overenskomsten eller det sædvanlige "
-                "for arbejdet.",
-            ),
+            N_("Bekræft, at løn- og arbejdsvilkår følger overenskomsten eller det sædvanlige "
+               "for arbejdet."),
             f"{LAW} §§ 71-72",
-        )
-    )
-    checklist.append(
-        _item(
+        ),
+        (
             "staff_consulted",
-            "employer_must_confirm",
-            Text(
-                "Confirm the position has been discussed with a representative of the employees "
-                "before the hiring.",
-                "Bekræft, at stillingen er drøftet med en repræsentant for de ansatte før "
-                "ansættelsen.",
-            ),
+            N_("Bekræft, at stillingen er drøftet med en repræsentant for de ansatte før "
+               "ansættelsen."),
             f"{LAW} § 78",
-        )
-    )
-    checklist.append(
-        _item(
+        ),
+        (
             "prior_unemployment",
-            "employer_must_confirm",
-            Text(
-                "The jobcenter checks that the person has been unemployed for about 6 months "
-                "(not needed from age 50, for single providers or people without education).",
-                "Kommunen kontrollerer, at personen har været ledig i ca. 6 måneder (gælder ikke "
-                "fra 50 år, for enlige forsørgere eller personer uden uddannelse).",
-            ),
+            N_("Kommunen kontrollerer, at personen har været ledig i ca. 6 måneder (gælder ikke "
+               "fra 50 år, for enlige forsørgere eller personer uden uddannelse)."),
             f"{LAW} kap. 12",
-        )
-    )
-    if not public:
-        checklist.append(
+        ),
+    ):
+        items.append(_item(code, "employer_must_confirm", msg(text), ref))
+    if not i.public:
+        items.append(
             _item(
                 "aid_cap",
                 "met",
-                Text(
-                    "The subsidy is at most 50 % of the wage per hour (the state-aid cap over 12 "
-                    "months).",
-                    "Tilskuddet er højst 50 % af timelønnen (støtteloftet over 12 måneder).",
-                ),
+                msg(N_("Tilskuddet er højst 50 % af timelønnen (støtteloftet over 12 måneder).")),
                 "Støtteloft (bruttostøtteintensitet 50 %)",
             )
         )
+    return items
+
+
+def max_weeks_for(c: Calc, i: LoentilskudInputs) -> Decimal:
+    """The longest period in weeks: a month is 52/12 weeks (6 months = 26 weeks)."""
+    months = c.rate("loentilskud.max_months_public" if i.public else "loentilskud.max_months_private")
+    return money(months * WEEKS_PER_YEAR / MONTHS_PER_YEAR)
+
+
+def calculate(inputs: LoentilskudInputs, rates: RateSet) -> Result:
+    """Subsidy per hour and in total, the employer's net cost and a checklist."""
+    c = Calc("loentilskud", rates)
+    wage = c(paid_wage, inputs)
+    per_hour = c(subsidy_per_hour, inputs)
+    hours_at_level = c.value(benefit_level_hours, inputs)
+    c.warn(
+        "stale_hourly_rate",
+        N_("Tilskuddet pr. time for %(year)s er ikke fundet; satsen fra 2023 er brugt. Den "
+           "rigtige sats er højere."),
+        year=str(c.rates.year),
+    )
+    hours = c(hours_total, inputs)
+    subsidy = c(subsidy_total, inputs)
+    cost = c(net_cost, inputs)
+    items = checklist(c, inputs)
     must_confirm = [
-        item
-        for item in checklist
+        item["code"]
+        for item in items
         if isinstance(item, dict) and item.get("status") == "employer_must_confirm"
     ]
-    all_known_met = all(
-        isinstance(item, dict) and item.get("status") != "not_met" for item in checklist
-    )
     amounts = {
-        "subsidy_per_hour": subsidy_h,
-        "wage_per_hour": paid_wage,
-        "net_cost_per_hour": paid_wage - subsidy_h,
-        "hours_total": money(hours_total),
-        "wage_total": wage_total,
-        "subsidy_total": subsidy_total,
-        "net_cost_total": net_cost,
-        "allowed_subsidised": Decimal(allowed),
-        "max_weeks": max_weeks,
+        "subsidy_per_hour": per_hour,
+        "wage_per_hour": wage,
+        "net_cost_per_hour": wage - per_hour,
+        "hours_total": hours,
+        "wage_total": wage_total(c, inputs),
+        "subsidy_total": subsidy,
+        "net_cost_total": cost,
+        "allowed_subsidised": c(allowed, inputs),
+        "max_weeks": max_weeks_for(c, inputs),
     }
-    if benefit_hours is not None:
-        amounts["benefit_level_hours"] = benefit_hours
+    if hours_at_level is not None:
+        amounts["benefit_level_hours"] = hours_at_level
     return c.result(
         amounts,
         {
             "employer_type": inputs.employer_type,
-            "checklist": checklist,
-            "employer_must_confirm": [
-                item["code"] for item in must_confirm if isinstance(item, dict)
-            ],
-            "no_condition_failed": all_known_met,
+            "checklist": items,
+            "employer_must_confirm": must_confirm,
+            "no_condition_failed": all(
+                isinstance(item, dict) and item.get("status") != "not_met" for item in items
+            ),
         },
     )
 
 
 SPEC: CalculatorSpec[LoentilskudInputs] = CalculatorSpec(
     name="loentilskud",
-    title=Text("Wage subsidy for employers (løntilskud)", "Løntilskud for arbejdsgivere"),
-    description=Text(
-        "The subsidy per hour and in total, your net cost and the conditions you must meet.",
-        "Tilskuddet pr. time og i alt, din nettoudgift og de betingelser, I skal opfylde.",
+    title=N_("Løntilskud for arbejdsgivere"),
+    english_title="Wage subsidy for employers (løntilskud)",
+    description=N_(
+        "Tilskuddet pr. time og i alt, din nettoudgift og de betingelser, I skal opfylde."
     ),
-    fields=FIELDS,
-    build=build,
+    fields=input_fields(LoentilskudInputs),
+    build=builder(LoentilskudInputs),
     compute=calculate,
     legal_basis=LAW,
+    help_topic="wage_subsidy",
+    audiences=("employer",),
+    main_amounts=(
+        MainAmount("subsidy_per_hour", N_("Tilskud pr. time"), "kr_per_hour"),
+        MainAmount("subsidy_total", N_("Tilskud i alt"), "kr"),
+        MainAmount("net_cost_total", N_("Jeres nettoudgift i alt"), "kr"),
+        MainAmount(
+            "allowed_subsidised", N_("Personer I højst kan have ansat med løntilskud"), "persons"
+        ),
+    ),
+    not_included=(
+        N_("Pension, ATP og andre lønomkostninger ud over timelønnen."),
+        N_("Om personen er i målgruppen for løntilskud. Det vurderer kommunen."),
+        N_("Om kravet om merbeskæftigelse er opfyldt. Det vurderer kommunen."),
+        N_("Tilskud efter andre ordninger, fx fleksjob eller voksenlærling."),
+    ),
 )

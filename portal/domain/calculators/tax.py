@@ -6,10 +6,11 @@ A deliberately simple model, stated in every result that uses it:
 * Personal income = wage − AM-bidrag + benefit.
 * Bundskat on personal income above the personfradrag (yearly ÷ 12).
 * Kommuneskat (national average, no church tax) on personal income minus the
-  beskæftigelsesfradrag (a % of the wage, capped per year ÷ 12) above the
-  personfradrag.
-* Not included: kirkeskat, mellemskat/topskat, jobfradrag, other deductions,
-  and the year-end settlement of an uneven income.
+  beskæftigelsesfradrag (ligningsloven § 9 J: a % of the wage, capped) and the
+  jobfradrag (§ 9 K: a % of the wage above a limit, capped) above the
+  personfradrag. Yearly limits are spread evenly over 12 months.
+* Not included: kirkeskat, mellemskat/topskat, other deductions, and the
+  year-end settlement of an uneven income.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ class TaxRates:
     personfradrag_month: Decimal
     besk_fradrag: Decimal
     besk_fradrag_max_month: Decimal
+    jobfradrag: Decimal
+    jobfradrag_threshold_month: Decimal
+    jobfradrag_max_month: Decimal
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class TaxBreakdown:
 
     am_bidrag: Decimal
     besk_fradrag: Decimal
+    jobfradrag: Decimal
     bundskat: Decimal
     kommuneskat: Decimal
     after_tax: Decimal
@@ -59,6 +64,9 @@ def tax_rates(c: Calc) -> TaxRates:
         personfradrag_month=c.rate("tax.personfradrag") / TWELVE,
         besk_fradrag=pct(c.rate("tax.beskaeftigelsesfradrag_pct")),
         besk_fradrag_max_month=c.rate("tax.beskaeftigelsesfradrag_max") / TWELVE,
+        jobfradrag=pct(c.rate("tax.jobfradrag_pct")),
+        jobfradrag_threshold_month=c.rate("tax.jobfradrag_threshold") / TWELVE,
+        jobfradrag_max_month=c.rate("tax.jobfradrag_max") / TWELVE,
     )
 
 
@@ -67,12 +75,14 @@ def monthly_tax(wage: Decimal, benefit: Decimal, t: TaxRates) -> TaxBreakdown:
     am = wage * t.am
     personal = wage - am + benefit
     besk = min(wage * t.besk_fradrag, t.besk_fradrag_max_month)
+    job = min(t.jobfradrag * max(ZERO, wage - t.jobfradrag_threshold_month), t.jobfradrag_max_month)
     bund = t.bundskat * max(ZERO, personal - t.personfradrag_month)
-    kommune = t.kommuneskat * max(ZERO, personal - besk - t.personfradrag_month)
+    kommune = t.kommuneskat * max(ZERO, personal - besk - job - t.personfradrag_month)
     after = wage + benefit - am - bund - kommune
     return TaxBreakdown(
         am_bidrag=money(am),
         besk_fradrag=money(besk),
+        jobfradrag=money(job),
         bundskat=money(bund),
         kommuneskat=money(kommune),
         after_tax=money(after),
