@@ -54,10 +54,52 @@ def test_low_gain_hours_are_marked_by_pattern_not_only_colour(result: Result) ->
 
 def test_text_alternative_summarises_ranges(result: Result) -> None:
     text = chart_text_alternative(result)
-    assert "10,145 kr." in text and "16,247 kr." in text
-    assert "5–32" in text
-    da = chart_text_alternative(result, ChartLabels.danish())
-    assert "10.145 kr." in da and "5–32 timer om ugen" in da
+    assert "10,145 kr." in text and "16,307 kr." in text
+    assert "hardly pays at 6–35 hours a week" in text
+    assert "lose money" not in text
+
+
+def test_losing_hours_are_said_plainly_and_drawn_differently(book: RateBook) -> None:
+    """Issue 10 item 8: a negative gain is "you lose money", with its own pattern."""
+    raw = {"year": 2025, "benefit": "dagpenge", "hourly_wage": 120, "monthly_income": 40000}
+    losing = CALCULATORS["work_more_hours"].run(raw, book)
+    text = chart_text_alternative(losing)
+    assert "You lose money on an extra hour at 1–37 hours a week." in text
+    assert "hardly pays" not in text
+    root = ET.fromstring(render_work_more_hours_chart(losing))
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "loss"]
+    assert len(bars) == 37 and all(b.get("fill") == "url(#wmh-cross)" for b in bars)
+
+
+def test_right_to_left_layout_mirrors_the_chart(result: Result) -> None:
+    """RTL: 0 hours on the right, y labels right of the plot and clear of the bars, the legend
+    anchored right and wrapped, never cut."""
+    long_legend = "word " * 60
+    labels = replace(ChartLabels.english(), rtl=True, legend_low=long_legend.strip())
+    root = ET.fromstring(render_work_more_hours_chart(result, labels, width=720))
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("class") in ("pays", "low-gain", "loss")]
+    xs = [float(b.get("x", "0")) for b in bars]
+    assert xs == sorted(xs, reverse=True), "0 hours is the rightmost bar"
+    right_edge = max(float(b.get("x", "0")) + float(b.get("width", "0")) for b in bars)
+    y_labels = [t for t in root.iter(f"{SVG}text") if t.get("class") == "y-label"]
+    assert y_labels and all(float(t.get("x", "0")) > right_edge for t in y_labels)
+    assert all(t.get("text-anchor") == "start" for t in y_labels)
+    legend = [t for t in root.iter(f"{SVG}text") if t.find(f"{SVG}tspan") is not None]
+    assert all(t.get("text-anchor") == "end" for t in legend)
+    spans = [s.text or "" for t in legend for s in t.iter(f"{SVG}tspan")]
+    assert " ".join(spans).split() == " ".join(
+        [labels.legend_pays, long_legend, labels.legend_loses]
+    ).split(), "no word of the legend is lost"
+    assert max(len(s) for s in spans) * 7.6 <= 720
+
+
+def test_left_to_right_y_labels_do_not_overlap_the_bars(result: Result) -> None:
+    root = ET.fromstring(render_work_more_hours_chart(result))
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("class") in ("pays", "low-gain", "loss")]
+    left_edge = min(float(b.get("x", "0")) for b in bars)
+    for t in (t for t in root.iter(f"{SVG}text") if t.get("class") == "y-label"):
+        width = len(t.text or "") * 7.6
+        assert float(t.get("x", "0")) - width >= 0 and float(t.get("x", "0")) < left_edge
 
 
 def test_labels_are_escaped(result: Result) -> None:

@@ -23,8 +23,8 @@ from portal.domain.rates import (
 from tests.rules.paths import RATES_DIR
 
 
-def test_real_files_load_with_both_years(book: RateBook) -> None:
-    assert book.years[:2] == (2025, 2026)
+def test_real_files_load_with_every_year(book: RateBook) -> None:
+    assert book.years[:3] == (2025, 2026, 2027)
     rates = book.for_year(2025)
     assert rates.value("dagpenge.max_full_time") == Decimal(21092)
     assert rates.get("dagpenge.max_full_time").status is Status.CONFIRMED
@@ -43,12 +43,17 @@ def test_every_figure_has_provenance(book: RateBook) -> None:
 
 
 def test_same_keys_every_year(book: RateBook) -> None:
-    keys = [{k for k, f in book.by_year[y].items() if not f.reference} for y in book.years]
+    """Every year has the same figures (the regulation itself may have extra terms, e.g. the
+    0,45-point cut of 2027)."""
+    keys = [
+        {k for k, f in book.by_year[y].items() if not f.reference and not k.startswith("regulation.")}
+        for y in book.years
+    ]
     assert all(k == keys[0] for k in keys)
 
 
 def test_unknown_year_and_date_are_clear_errors(book: RateBook) -> None:
-    with pytest.raises(UnknownPeriodError, match="no rates for 2031.*2025, 2026"):
+    with pytest.raises(UnknownPeriodError, match="no rates for 2031.*2025, 2026, 2027"):
         book.for_year(2031)
     with pytest.raises(UnknownPeriodError):
         book.for_date(date(2024, 12, 31))
@@ -177,6 +182,11 @@ def test_minimal_valid_file(tmp_path: Path) -> None:
         (_figure(extra="formula: y2019.test.amount"), "no rate file for 2019"),
         (_figure(extra='formula: "1 +"'), "not a valid expression"),
         (_figure(extra="colour: red"), "unknown field"),
+        (_figure(extra="reason: stale"), "only an unconfirmed figure has a reason"),
+        (
+            _figure(status="unconfirmed", kind="third_party", extra="reason: guess"),
+            "reason must be one of",
+        ),
         (
             _figure("test.base", status="unconfirmed", kind="third_party")
             + _figure("test.derived", status="derived", kind="derived", extra="formula: test.base"),
@@ -258,3 +268,76 @@ def test_calculators_never_use_reference_figures(book: RateBook) -> None:
     for spec in CALCULATORS.values():
         result = spec.run(raw, book)
         assert all(not f.reference for f in result.rates_used)
+
+
+def test_unconfirmed_reasons_are_explicit_or_implied(book: RateBook) -> None:
+    """Every unconfirmed figure has a reason a citizen can be told; confirmed ones have none."""
+    from portal.domain.rates import UnconfirmedReason
+
+    for year in book.years:
+        for fig in book.by_year[year].values():
+            if fig.status is Status.UNCONFIRMED:
+                assert isinstance(fig.unconfirmed_reason, UnconfirmedReason), fig.key
+            else:
+                assert fig.unconfirmed_reason is None, fig.key
+    assert book.figure(2026, "loentilskud.private_hourly_rate").unconfirmed_reason is (
+        UnconfirmedReason.STALE
+    )
+    assert book.figure(2027, "dagpenge.max_full_time").unconfirmed_reason is (
+        UnconfirmedReason.NOT_PUBLISHED
+    )
+
+
+def test_year_for_and_rates_for_follow_the_clock(book: RateBook) -> None:
+    """The year of the date asked about; after New Year without a new file, the latest year."""
+    assert book.year_for(date(2026, 12, 6)) == 2026
+    assert book.year_for(date(2028, 1, 2)) == 2027
+    with pytest.raises(UnknownPeriodError):
+        book.year_for(date(2019, 5, 1))
+    # The current year: today's figures; a coming year: its first day; a past year: its last.
+    assert book.rates_for(2026, date(2026, 12, 6)).on == date(2026, 12, 6)
+    assert book.rates_for(2027, date(2026, 12, 6)).on == date(2027, 1, 1)
+    assert book.rates_for(2025, date(2026, 12, 6)).on == date(2025, 12, 31)
+    # The temporary tilpasningstillæg is in force in 2027 only until 30 June.
+    assert "kontanthjaelp.tilpasningstillaeg" in book.rates_for(2027, date(2027, 3, 1))
+    assert "kontanthjaelp.tilpasningstillaeg" not in book.rates_for(2027, date(2027, 8, 1))
+
+
+def test_2027_follows_the_law_for_the_regulation(book: RateBook) -> None:
+    """2027 = 2026 × (1 + (1,7 + tilpasningsprocent − 0,45) %), and says it is not confirmed."""
+    rates = book.rates_for(2027, date(2027, 1, 1))
+    transfer = rates.get("regulation.transfer_pct")
+    assert transfer.value == Decimal("1.7") + rates.value("regulation.tilpasningsprocent") - Decimal(
+        "0.45"
+    )
+    assert transfer.status is Status.UNCONFIRMED
+    max26 = book.figure(2026, "dagpenge.max_full_time").value
+    assert rates.value("dagpenge.max_full_time") == (max26 * (1 + transfer.value / 100)).quantize(
+        Decimal(1), rounding="ROUND_HALF_UP"
+    )
+    assert rates.get("dagpenge.max_full_time").status is Status.UNCONFIRMED
+    # Figures from lov om en aktiv beskæftigelsesindsats are carried, not confirmed, for 2027.
+    assert rates.get("loentilskud.max_months_private").status is Status.UNCONFIRMED
+
+
+def test_public_wage_subsidy_wage_reproduces_the_published_figures() -> None:
+    """LAB § 72, stk. 2: highest dagpenge ÷ 160,33 ÷ 0,92 gives the published 129,37 (2020,
+    maximum 19.083) and 133,75 (2023, maximum 19.728), and 142,99 (2025) / 149,43 (2026)."""
+    formula = "round(m / h / (1 - a / 100), 2)"
+    for maximum, wage in ((19083, "129.37"), (19728, "133.75"), (21092, "142.99"), (22041, "149.43")):
+        values = {"m": Decimal(maximum), "h": Decimal("160.33"), "a": Decimal(8)}
+        assert evaluate_formula(formula, values.__getitem__) == Decimal(wage)
+
+
+def test_refund_staircase(book: RateBook) -> None:
+    """Refusionstrappen: 80 % weeks 1-4, 40 % 5-26, 30 % 27-52, 20 % after (lov om kommunernes
+    finansiering § 5, stk. 2); dagpenge co-financing 20/60/70/80 % (stk. 3)."""
+    from portal.domain.calculators.refusion import cofinancing_pct, refund_pct
+
+    rates = book.for_year(2026)
+    expected = {1: 80, 4: 80, 5: 40, 26: 40, 27: 30, 52: 30, 53: 20, 300: 20}
+    assert {w: refund_pct(w, rates) for w in expected} == {w: Decimal(v) for w, v in expected.items()}
+    assert [cofinancing_pct(w, rates) for w in (1, 5, 27, 53)] == [20, 60, 70, 80]
+    assert rates.get("refusion.weeks_1_4_pct").status is Status.CONFIRMED
+    with pytest.raises(ValueError):
+        refund_pct(0, rates)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,9 @@ from portal.domain.rates import RateBook
 from tests.rules.paths import CASES_DIR
 
 MIN_CASES_PER_CALCULATOR = 10
+# The date the cases are asked on (the clock is fixed so results do not change with the
+# calendar); a case may set its own ``today``.
+CASES_TODAY = date(2026, 12, 6)
 
 
 def _load_cases() -> list[tuple[str, dict[str, Any]]]:
@@ -71,15 +75,17 @@ def _same(actual: object, expected: object) -> bool:
 def test_case(calculator: str, case: dict[str, Any], book: RateBook) -> None:
     spec = CALCULATORS[calculator]
     raw = {k: v for k, v in case["inputs"].items()}
+    today = case.get("today", CASES_TODAY)
+    today = today if isinstance(today, date) else date.fromisoformat(str(today))
     if "expected_errors" in case:
         with pytest.raises(CalculatorValidationError) as info:
-            spec.run(raw, book)
+            spec.run(raw, book, today=today)
         codes = {field: err.code for field, err in info.value.errors.items()}
         assert codes == case["expected_errors"]
         json.dumps(info.value.to_dict())
         return
 
-    result = spec.run(raw, book)
+    result = spec.run(raw, book, today=today)
     expected = case["expected"]
     for key, value in expected.get("amounts", {}).items():
         assert key in result.amounts, f"no amount {key}"

@@ -48,6 +48,7 @@ from portal.domain.texts import N_
 
 LAW = "Lov om en aktiv beskæftigelsesindsats"
 WEEKS_PER_YEAR = Decimal(52)
+ROUNDING_SLACK_HOURS = Decimal("0.01")
 MONTHS_PER_YEAR = Decimal(12)
 
 
@@ -210,7 +211,10 @@ def benefit_level_hours(c: Calc, i: LoentilskudInputs) -> Traced | None:
     if weekly is None or wage < Decimal("0.01"):
         return None
     am = c.rate("tax.am_bidrag_pct")
-    hours = ceil_to(weekly / (1 - pct(am)) / wage, Decimal(1))  # § 72, stk. 4: whole hours, up
+    exact = weekly / (1 - pct(am)) / wage
+    # § 72, stk. 4: rounded up to whole hours. The fixed wage is rounded to øre, which can
+    # leave a remainder of a thousandth of an hour on a whole number: that is not rounded up.
+    hours = ceil_to(exact - ROUNDING_SLACK_HOURS, Decimal(1))
     if abs(i.hours_per_week - hours) >= Decimal(1):
         c.warn(
             "hours_not_at_benefit_level",
