@@ -274,7 +274,7 @@ def rate_before_youth_rule(c: Calc, i: DagpengeInputs) -> Decimal:
 
 
 @rule("youth_rate",
-      N_("Under 25 år uden uddannelse eller 3.848 løntimer, efter %(hours)s timer: højst 50 % "
+      N_("Under 25 år uden uddannelse eller 3.848 løntimer, efter %(hours)s timer: højst 50 %% "
          "af højeste sats"),
       "kr_per_month", f"{LAW} § 52 a, stk. 2")
 def youth_rate(c: Calc, i: DagpengeInputs) -> Traced | None:

@@ -62,7 +62,7 @@ class LoentilskudInputs:
         {"private": N_("Privat"), "public": N_("Offentlig")},
         default="private",
         help=N_(
-            "Offentlig omfatter også organisationer, hvis udgifter mindst 50 % er offentligt "
+            "Offentlig omfatter også organisationer, hvis udgifter mindst 50 pct. er offentligt "
             "finansieret."
         ),
     )
