@@ -141,8 +141,11 @@ def _param(value: object, html: bool) -> str:
     return str(escape(value)) if html else str(value)
 
 
-def render(text: Msg | str | None, *, html: bool = False) -> str:
+def render(text: Msg | Mapping[str, Any] | str | None, *, html: bool = False) -> str:
     """A domain text in the page's language, numbers formatted for the locale.
+
+    ``text`` is a :class:`Msg`, its JSON form (``{"msgid", "params"}``, as texts in a
+    result's ``details`` are stored) or a plain msgid.
 
     A number or amount at the end of a sentence never gets a second period
     ("16.354 kr." + "." is written once). With ``html`` the result is Markup and numbers
@@ -150,21 +153,25 @@ def render(text: Msg | str | None, *, html: bool = False) -> str:
     """
     if text is None:
         return ""
-    msg = text if isinstance(text, Msg) else Msg(str(text))
+    if isinstance(text, Mapping):
+        msg = _msg_from_json(text)
+    else:
+        msg = text if isinstance(text, Msg) else Msg(str(text))
     template = _(msg.msgid) if msg.msgid else ""
     if not msg.params:
-        return Markup(escape(template)) if html else template
+        return escape(template) if html else template
     values: dict[str, str] = {}
     for key, value in msg.params.items():
         values[key] = render(value, html=html) if isinstance(value, Msg) else _param(value, html)
         if re.sub(r"<[^>]+>", "", str(values[key])).endswith("."):
             template = template.replace(f"%({key})s.", f"%({key})s")
     if html:
-        return Markup(escape(template)) % {k: Markup(v) for k, v in values.items()}
+        # values are Markup already (numbers in <bdi>); escape() leaves them as they are
+        return escape(template) % {k: escape(v) for k, v in values.items()}
     return template % values
 
 
-def render_html(text: Msg | str | None) -> str:
+def render_html(text: Msg | Mapping[str, Any] | str | None) -> str:
     """:func:`render` for templates (Markup, amounts in ``<bdi>``)."""
     return render(text, html=True)
 

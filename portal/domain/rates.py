@@ -529,8 +529,7 @@ def _parse_figure(
             reason = UnconfirmedReason(str(raw["reason"]))
         except ValueError:
             problems.append(
-                f"{where}: reason must be one of "
-                f"{', '.join(r.value for r in UnconfirmedReason)}"
+                f"{where}: reason must be one of {', '.join(r.value for r in UnconfirmedReason)}"
             )
         if status is not Status.UNCONFIRMED:
             problems.append(f"{where}: only an unconfirmed figure has a reason")

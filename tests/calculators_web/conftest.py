@@ -72,8 +72,10 @@ def book() -> RateBook:
 
 
 def amounts_on_page(html: str) -> dict[str, str]:
-    """The main amounts shown at the top of a result, by amount key."""
-    return dict(re.findall(r'data-amount="([a-z0-9_]+)">([^<]+)<', html))
+    """The main amounts shown at the top of a result, by amount key (markup such as the
+    ``<bdi>`` isolating each amount removed)."""
+    found = re.findall(r'data-amount="([a-z0-9_]+)">(.*?)</dd>', html, re.S)
+    return {key: re.sub(r"<[^>]+>", "", value).strip() for key, value in found}
 
 
 def field_group(html: str, name: str) -> str:
@@ -93,3 +95,15 @@ def table_rows(html: str, table_id: str) -> list[str]:
     match = re.search(rf'<table[^>]*id="{table_id}".*?<tbody>(.*?)</tbody>', html, re.S)
     assert match, f"no table {table_id}"
     return re.findall(r"<tr.*?</tr>", match.group(1), re.S)
+
+
+# the date the pages are asked on in these tests (see portal.calculators.forms.today)
+CLOCK = "2026-12-06"
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(request: pytest.FixtureRequest) -> None:
+    """Fix the calculators' clock on the test app, so "this year" does not change with the
+    calendar."""
+    if "app" in request.fixturenames:
+        request.getfixturevalue("app").config["JOBVEJ_TODAY"] = CLOCK

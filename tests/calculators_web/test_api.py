@@ -20,9 +20,23 @@ def test_list_gives_every_calculator_with_its_input_schema(client: FlaskClient) 
     for name, spec in CALCULATORS.items():
         entry = listed[name]
         assert entry["input_schema"] == json.loads(json.dumps(spec.json_schema()))
-        assert entry["title"] == {"en": spec.title.en, "da": spec.title.da}
+        assert entry["title"]["msgid"] == spec.title and entry["title"]["text"] == spec.title
+        assert entry["help_topic"] == spec.help_topic
         assert entry["url"].endswith(f"/api/v1/calculators/{name}")
         assert [f["name"] for f in entry["fields"]] == [f.name for f in spec.fields]
+
+
+def _without_texts(payload: object) -> object:
+    """The payload without the rendered ``text`` of each text object."""
+    if isinstance(payload, list):
+        return [_without_texts(v) for v in payload]
+    if isinstance(payload, dict):
+        return {
+            k: _without_texts(v)
+            for k, v in payload.items()
+            if not (k == "text" and "msgid" in payload)
+        }
+    return payload
 
 
 @pytest.mark.parametrize("name", list(CALCULATORS))
@@ -30,7 +44,28 @@ def test_result_equals_the_domain_result(client: FlaskClient, book: RateBook, na
     response = client.post(f"/api/v1/calculators/{name}", json=JSON_SAMPLES[name])
     assert response.status_code == 200, response.json
     expected = json.loads(json.dumps(CALCULATORS[name].run(JSON_SAMPLES[name], book).to_dict()))
-    assert response.json == expected
+    assert _without_texts(response.json) == expected
+    # Every text object carries its text in the response's language (Danish by default).
+    for step in response.json["steps"]:
+        assert step["what"]["text"] and "%(" not in step["what"]["text"]
+
+
+def test_texts_follow_accept_language(client: FlaskClient) -> None:
+    body = {"year": 2025, "benefit": "dagpenge", "hourly_wage": 120, "monthly_income": 40000}
+    for lang, expected in (
+        ("da", "Uger pr. måned (timer pr. uge × 4,33 = timer pr. måned)"),
+        ("en", "Weeks per month (hours a week × 4.33 = hours a month)"),
+        ("ar", "الأسابيع في الشهر (الساعات أسبوعيًا × 4,33 = الساعات شهريًا)"),
+    ):
+        response = client.post(
+            "/api/v1/calculators/work_more_hours", json=body, headers={"Accept-Language": lang}
+        )
+        assert response.headers["Content-Language"] == lang
+        first = response.json["steps"][0]["what"]
+        assert first["msgid"] == "Uger pr. måned (timer pr. uge × 4,33 = timer pr. måned)"
+        assert first["text"] == expected
+        codes = [w["code"] for w in response.json["warnings"]]
+        assert "extra_hours_lose_money" in codes
 
 
 def test_dagpenge_api_gives_the_2025_maximum_with_provenance(client: FlaskClient) -> None:
@@ -46,7 +81,14 @@ def test_dagpenge_api_gives_the_2025_maximum_with_provenance(client: FlaskClient
 
 @pytest.mark.parametrize(
     ("accept", "lang"),
-    [(None, "da"), ("en", "en"), ("en-GB,en;q=0.9", "en"), ("da-DK", "da"), ("fr", "da")],
+    [
+        (None, "da"),
+        ("en", "en"),
+        ("en-GB,en;q=0.9", "en"),
+        ("da-DK", "da"),
+        ("fr", "da"),
+        ("uk", "uk"),
+    ],
 )
 def test_invalid_input_is_422_with_per_field_messages(
     client: FlaskClient, accept: str | None, lang: str
@@ -60,6 +102,7 @@ def test_invalid_input_is_422_with_per_field_messages(
     messages = {
         "da": ("Vælg en af mulighederne.", "Skriv et tal.", "Værdien må højst være 80."),
         "en": ("Choose one of the options.", "Enter a number.", "The value must be at most 80."),
+        "uk": ("Виберіть один із варіантів.", "Введіть число.", "Значення має бути не більше 80."),
     }[lang]
     assert errors["insurance"]["code"] == "invalid_choice"
     assert errors["insurance"]["message"] == messages[0]
@@ -90,7 +133,7 @@ def test_missing_required_field_and_unknown_year(client: FlaskClient) -> None:
     response = client.post("/api/v1/calculators/sygedagpenge", json=body)
     assert response.status_code == 422
     assert response.json["errors"]["year"]["code"] == "year_not_available"
-    assert response.json["errors"]["year"]["params"]["available"] == "2025, 2026"
+    assert response.json["errors"]["year"]["params"]["available"] == "2025, 2026, 2027"
 
 
 def test_unknown_calculator_is_404(client: FlaskClient) -> None:
@@ -133,7 +176,8 @@ def test_only_post_runs_a_calculator(client: FlaskClient) -> None:
 
 def test_tiny_public_wage_is_not_a_server_error(client: FlaskClient) -> None:
     """Found by schemathesis: a public-employer wage below one øre made the benefit-level hours
-    overflow Decimal (500). The step is now skipped below one øre."""
+    overflow Decimal (500). The public wage is now fixed by law (LAB § 72, stk. 2): a typed wage
+    is ignored with a warning, and the hours come from the fixed wage."""
     body = {
         **JSON_SAMPLES["loentilskud"],
         "employer_type": "public",
@@ -142,6 +186,7 @@ def test_tiny_public_wage_is_not_a_server_error(client: FlaskClient) -> None:
     }
     response = client.post("/api/v1/calculators/loentilskud", json=body)
     assert response.status_code == 200
-    assert "benefit_level_hours" not in response.json["amounts"]
-    normal = client.post("/api/v1/calculators/loentilskud", json={**body, "hourly_wage": 150})
-    assert "benefit_level_hours" in normal.json["amounts"]
+    assert response.json["amounts"]["wage_per_hour"] == "142.99"
+    # 1.000.000 ÷ 160,33 × 37 ÷ 0,92 ÷ 142,99 = 1.754,3 -> 1.755 hours: absurd, but no error.
+    assert response.json["amounts"]["benefit_level_hours"] == "1755"
+    assert "public_wage_fixed" in [w["code"] for w in response.json["warnings"]]

@@ -87,9 +87,10 @@ def test_right_to_left_layout_mirrors_the_chart(result: Result) -> None:
     legend = [t for t in root.iter(f"{SVG}text") if t.find(f"{SVG}tspan") is not None]
     assert all(t.get("text-anchor") == "end" for t in legend)
     spans = [s.text or "" for t in legend for s in t.iter(f"{SVG}tspan")]
-    assert " ".join(spans).split() == " ".join(
-        [labels.legend_pays, long_legend, labels.legend_loses]
-    ).split(), "no word of the legend is lost"
+    assert (
+        " ".join(spans).split()
+        == " ".join([labels.legend_pays, long_legend, labels.legend_loses]).split()
+    ), "no word of the legend is lost"
     assert max(len(s) for s in spans) * 7.6 <= 720
 
 

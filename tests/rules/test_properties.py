@@ -268,8 +268,9 @@ def test_work_more_hours_rows(
         if gain is not None:
             assert isinstance(gain, Decimal)
             assert row["loss"] is (gain < 0)
-            assert row["gain_category"] == ("loses" if gain < 0 else "hardly" if row["low_gain"]
-                                            else "pays")
+            assert row["gain_category"] == (
+                "loses" if gain < 0 else "hardly" if row["low_gain"] else "pays"
+            )
         benefit_now = row["benefit"]
         assert isinstance(benefit_now, Decimal)
         if previous_benefit is not None:

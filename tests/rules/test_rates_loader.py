@@ -46,7 +46,11 @@ def test_same_keys_every_year(book: RateBook) -> None:
     """Every year has the same figures (the regulation itself may have extra terms, e.g. the
     0,45-point cut of 2027)."""
     keys = [
-        {k for k, f in book.by_year[y].items() if not f.reference and not k.startswith("regulation.")}
+        {
+            k
+            for k, f in book.by_year[y].items()
+            if not f.reference and not k.startswith("regulation.")
+        }
         for y in book.years
     ]
     assert all(k == keys[0] for k in keys)
@@ -307,9 +311,9 @@ def test_2027_follows_the_law_for_the_regulation(book: RateBook) -> None:
     """2027 = 2026 × (1 + (1,7 + tilpasningsprocent − 0,45) %), and says it is not confirmed."""
     rates = book.rates_for(2027, date(2027, 1, 1))
     transfer = rates.get("regulation.transfer_pct")
-    assert transfer.value == Decimal("1.7") + rates.value("regulation.tilpasningsprocent") - Decimal(
-        "0.45"
-    )
+    assert transfer.value == Decimal("1.7") + rates.value(
+        "regulation.tilpasningsprocent"
+    ) - Decimal("0.45")
     assert transfer.status is Status.UNCONFIRMED
     max26 = book.figure(2026, "dagpenge.max_full_time").value
     assert rates.value("dagpenge.max_full_time") == (max26 * (1 + transfer.value / 100)).quantize(
@@ -324,7 +328,12 @@ def test_public_wage_subsidy_wage_reproduces_the_published_figures() -> None:
     """LAB § 72, stk. 2: highest dagpenge ÷ 160,33 ÷ 0,92 gives the published 129,37 (2020,
     maximum 19.083) and 133,75 (2023, maximum 19.728), and 142,99 (2025) / 149,43 (2026)."""
     formula = "round(m / h / (1 - a / 100), 2)"
-    for maximum, wage in ((19083, "129.37"), (19728, "133.75"), (21092, "142.99"), (22041, "149.43")):
+    for maximum, wage in (
+        (19083, "129.37"),
+        (19728, "133.75"),
+        (21092, "142.99"),
+        (22041, "149.43"),
+    ):
         values = {"m": Decimal(maximum), "h": Decimal("160.33"), "a": Decimal(8)}
         assert evaluate_formula(formula, values.__getitem__) == Decimal(wage)
 
@@ -336,7 +345,9 @@ def test_refund_staircase(book: RateBook) -> None:
 
     rates = book.for_year(2026)
     expected = {1: 80, 4: 80, 5: 40, 26: 40, 27: 30, 52: 30, 53: 20, 300: 20}
-    assert {w: refund_pct(w, rates) for w in expected} == {w: Decimal(v) for w, v in expected.items()}
+    assert {w: refund_pct(w, rates) for w in expected} == {
+        w: Decimal(v) for w, v in expected.items()
+    }
     assert [cofinancing_pct(w, rates) for w in (1, 5, 27, 53)] == [20, 60, 70, 80]
     assert rates.get("refusion.weeks_1_4_pct").status is Status.CONFIRMED
     with pytest.raises(ValueError):

@@ -195,7 +195,13 @@ def test_each_input_is_declared_once() -> None:
     spec's fields are the same list, in the same order."""
     import dataclasses
 
-    from portal.domain.calculators import dagpenge, fleksjob, kontanthjaelp, loentilskud, sygedagpenge
+    from portal.domain.calculators import (
+        dagpenge,
+        fleksjob,
+        kontanthjaelp,
+        loentilskud,
+        sygedagpenge,
+    )
 
     for module in (dagpenge, fleksjob, kontanthjaelp, loentilskud, sygedagpenge):
         spec = module.SPEC
@@ -209,7 +215,12 @@ def _minimal(name: str) -> dict[str, object]:
         "dagpenge": {"monthly_income": 30000},
         "fleksjob": {"monthly_wage": 10000},
         "kontanthjaelp": {"age": 30},
-        "loentilskud": {"hourly_wage": 150, "hours_per_week": 37, "weeks": 4, "ordinary_employees": 9},
+        "loentilskud": {
+            "hourly_wage": 150,
+            "hours_per_week": 37,
+            "weeks": 4,
+            "ordinary_employees": 9,
+        },
         "sygedagpenge": {"hourly_wage": 150, "hours_per_week": 37},
     }[name]
 
@@ -226,15 +237,62 @@ def test_conditional_requirements_are_checked_and_not_marked_optional() -> None:
     assert CALCULATORS["fleksjob"].field("full_time_wage").optional
 
 
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        (
+            "loentilskud",
+            {"hours_per_week": 37, "weeks": 4, "ordinary_employees": 9, "employer_type": "private"},
+        ),
+        (
+            "loentilskud",
+            {"hours_per_week": 37, "weeks": 4, "ordinary_employees": 9, "employer_type": "public"},
+        ),
+        ("dagpenge", {"insurance": "full_time"}),
+        ("dagpenge", {"insurance": "full_time", "graduate": True}),
+        ("work_more_hours", {"hourly_wage": 150}),
+        ("work_more_hours", {"hourly_wage": 150, "age": 35}),
+        ("work_more_hours", {"hourly_wage": 150, "benefit": "dagpenge"}),
+        ("work_more_hours", {"hourly_wage": 150, "benefit": "dagpenge", "graduate": True}),
+        ("work_more_hours", {"hourly_wage": 150, "benefit": "dagpenge", "monthly_income": 30000}),
+    ],
+)
+def test_json_schema_states_the_conditional_requirements(
+    name: str, body: dict[str, object]
+) -> None:
+    """The OpenAPI input schema (``if``/``then``) accepts exactly what the calculator accepts
+    as far as conditional requirements go, so generated clients send complete requests."""
+    jsonschema = pytest.importorskip("jsonschema")
+    spec = CALCULATORS[name]
+    schema_ok = jsonschema.Draft202012Validator(spec.json_schema()).is_valid(body)
+    try:
+        spec.parse_inputs(body)
+        calculator_ok = True
+    except CalculatorValidationError:
+        calculator_ok = False
+    assert schema_ok == calculator_ok
+
+
 def test_every_rule_has_a_legal_reference_and_a_danish_text() -> None:
     """Rules as named formulas: each has a code, a msgid and a legal reference."""
     import inspect
 
     from portal.domain.calculators import base
 
-    modules = [m for m in (__import__(f"portal.domain.calculators.{n}", fromlist=["x"])
-               for n in ("dagpenge", "fleksjob", "kontanthjaelp", "loentilskud", "sygedagpenge",
-                         "work_more_hours"))]
+    modules = [
+        m
+        for m in (
+            __import__(f"portal.domain.calculators.{n}", fromlist=["x"])
+            for n in (
+                "dagpenge",
+                "fleksjob",
+                "kontanthjaelp",
+                "loentilskud",
+                "sygedagpenge",
+                "work_more_hours",
+            )
+        )
+    ]
     rules = [obj for m in modules for _, obj in inspect.getmembers(m) if isinstance(obj, base.Rule)]
     assert len(rules) >= 45
     codes = [(r.fn.__module__, r.code) for r in rules]

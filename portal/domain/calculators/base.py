@@ -169,8 +169,15 @@ class Msg:
     def plain(self) -> str:
         """The Danish text with plain parameters (logs, tests; pages use the web layer)."""
         values = {
-            k: (v.plain() if isinstance(v, Msg) else fmt(v.value) if isinstance(v, Quantity)
-                else fmt(v) if isinstance(v, (Decimal, int)) and not isinstance(v, bool) else str(v))
+            k: (
+                v.plain()
+                if isinstance(v, Msg)
+                else fmt(v.value)
+                if isinstance(v, Quantity)
+                else fmt(v)
+                if isinstance(v, (Decimal, int)) and not isinstance(v, bool)
+                else str(v)
+            )
             for k, v in self.params.items()
         }
         try:
@@ -921,6 +928,18 @@ def input_fields(inputs_type: type) -> tuple[FieldSpec, ...]:
     return tuple(out)
 
 
+def _equals_schema(field: FieldSpec | None, name: str, equals: str) -> dict[str, JSONValue]:
+    """JSON Schema for "``name`` equals ``equals``", counting a missing field as its default."""
+    value: JSONValue = (
+        (equals == "true") if field is not None and field.kind == "boolean" else equals
+    )
+    schema: dict[str, JSONValue] = {"properties": {name: {"const": value}}}
+    default = field.default if field is not None else None
+    if default is None or not _choice_matches(default, equals):
+        schema["required"] = [name]
+    return schema
+
+
 def _choice_matches(actual: FieldValue, equals: str) -> bool:
     if isinstance(actual, bool):
         return (equals == "true") == actual
@@ -1056,9 +1075,7 @@ class CalculatorSpec(Generic[SpecInputs]):
                 }
             ) from exc
 
-    def run(
-        self, raw: Mapping[str, object], book: RateBook, today: date | None = None
-    ) -> Result:
+    def run(self, raw: Mapping[str, object], book: RateBook, today: date | None = None) -> Result:
         """Parse, pick the rates and calculate (what the page and the API do).
 
         ``today`` is the date asked about (the clock; tests fix it). Without a ``year``
@@ -1123,7 +1140,7 @@ class CalculatorSpec(Generic[SpecInputs]):
         """JSON Schema of the request body (for an OpenAPI document)."""
         properties: dict[str, JSONValue] = {f.name: f.json_schema() for f in self.fields}
         required: list[JSONValue] = [f.name for f in self.fields if f.required]
-        return {
+        schema: dict[str, JSONValue] = {
             "type": "object",
             "title": self.english_title or self.title,
             "description": self.description,
@@ -1131,6 +1148,29 @@ class CalculatorSpec(Generic[SpecInputs]):
             "required": required,
             "additionalProperties": True,
         }
+        conditions = self._conditional_schemas()
+        if conditions:
+            schema["allOf"] = conditions
+        return schema
+
+    def _conditional_schemas(self) -> list[JSONValue]:
+        """``required_when``/``required_unless`` as JSON Schema ``if``/``then`` (a field left
+        out counts as its default, as :meth:`parse_inputs` does)."""
+        by_name = {f.name: f for f in self.fields}
+        out: list[JSONValue] = []
+        for f in self.fields:
+            tests: list[JSONValue] = []
+            if f.required_when is not None:
+                name, equals = f.required_when
+                tests.append(_equals_schema(by_name.get(name), name, equals))
+            if f.required_unless is not None:
+                name, equals = f.required_unless
+                tests.append({"not": _equals_schema(by_name.get(name), name, equals)})
+            if tests:
+                test: JSONValue = tests[0] if len(tests) == 1 else {"allOf": tests}
+                then: dict[str, JSONValue] = {"required": [f.name]}
+                out.append({"if": test, "then": then})
+        return out
 
 
 def _with_warning(result: Result, warning: CalcWarning) -> Result:

@@ -15,6 +15,7 @@ the bars or cut off. The SVG has ``role="img"``, a ``<title>`` and a ``<desc>``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
@@ -139,8 +140,11 @@ def chart_text_alternative(result: Result, labels: ChartLabels | None = None) ->
         end=lab.format_amount(_dec(last, "total_after_tax")),
         max_hours=str(last.get("hours_per_week")),
     )
-    hardly = [int(str(r["hours_per_week"])) for r in rows if _category(r) == "hardly"
-              and r.get("marginal_after_tax") is not None]
+    hardly = [
+        int(str(r["hours_per_week"]))
+        for r in rows
+        if _category(r) == "hardly" and r.get("marginal_after_tax") is not None
+    ]
     loses = [int(str(r["hours_per_week"])) for r in rows if _category(r) == "loses"]
     if hardly:
         text += " " + lab.summary_low.format(ranges=_ranges(hardly, lab))
@@ -148,7 +152,15 @@ def chart_text_alternative(result: Result, labels: ChartLabels | None = None) ->
         text += " " + lab.summary_loses.format(ranges=_ranges(loses, lab))
     if not hardly and not loses:
         text += " " + lab.summary_no_low
-    return text
+    return _one_period(text)
+
+
+_DOUBLE_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def _one_period(text: str) -> str:
+    """An amount that ends in "kr." before a sentence's full stop gives "kr.."; keep one."""
+    return _DOUBLE_PERIOD.sub(".", text)
 
 
 def _attrs(attrs: Mapping[str, object]) -> str:
@@ -237,8 +249,11 @@ def render_work_more_hours_chart(
     side = label_room + axis_title_room
     outer = 16
     # Legend: three entries, wrapped to the width, above the plot.
-    legend_entries = (("pays", lab.legend_pays), ("hardly", lab.legend_low),
-                      ("loses", lab.legend_loses))
+    legend_entries = (
+        ("pays", lab.legend_pays),
+        ("hardly", lab.legend_low),
+        ("loses", lab.legend_loses),
+    )
     legend_width = Decimal(width - 2 * outer - 22)
     legend_lines = [(kind, _wrap(words, legend_width)) for kind, words in legend_entries]
     line_h = FONT_SIZE + 4
@@ -289,8 +304,14 @@ def render_work_more_hours_chart(
         _el("title", lab.title, id=title_id),
         _el("desc", desc, id=desc_id),
         "<defs>",
-        _open("pattern", id=f"{pid}-hatch", patternUnits="userSpaceOnUse", width=6, height=6,
-              patternTransform="rotate(45)"),
+        _open(
+            "pattern",
+            id=f"{pid}-hatch",
+            patternUnits="userSpaceOnUse",
+            width=6,
+            height=6,
+            patternTransform="rotate(45)",
+        ),
         _el("rect", None, width=6, height=6, fill="#f2c14e"),
         _el("line", None, x1=0, y1=0, x2=0, y2=6, stroke="#7a4f00", stroke_width=2),
         "</pattern>",
@@ -306,8 +327,19 @@ def render_work_more_hours_chart(
     for kind, lines in legend_lines:
         swatch_x = width - outer - 14 if lab.rtl else outer
         text_x = swatch_x - 8 if lab.rtl else swatch_x + 22
-        out.append(_el("rect", None, x=swatch_x, y=y, width=14, height=14, fill=fill_of(kind),
-                       stroke=ink, class_=f"legend-{kind}"))
+        out.append(
+            _el(
+                "rect",
+                None,
+                x=swatch_x,
+                y=y,
+                width=14,
+                height=14,
+                fill=fill_of(kind),
+                stroke=ink,
+                class_=f"legend-{kind}",
+            )
+        )
         text = [_open("text", x=text_x, y=y + 12, fill=ink, text_anchor=anchor)]
         for k, line in enumerate(lines):
             text.append(_el("tspan", line, x=text_x, dy=0 if k == 0 else line_h))
@@ -319,10 +351,20 @@ def render_work_more_hours_chart(
     label_x = axis_x + 6 if lab.rtl else axis_x - 6
     for t, t_label in zip(ticks, tick_labels, strict=True):
         gy = y_of(t)
-        out.append(_el("line", None, x1=left, y1=f(gy), x2=left + plot_w, y2=f(gy),
-                       stroke="#d0d0d0"))
-        out.append(_el("text", t_label, x=label_x, y=f(gy + 5), fill=ink,
-                       text_anchor="start" if lab.rtl else "end", class_="y-label"))
+        out.append(
+            _el("line", None, x1=left, y1=f(gy), x2=left + plot_w, y2=f(gy), stroke="#d0d0d0")
+        )
+        out.append(
+            _el(
+                "text",
+                t_label,
+                x=label_x,
+                y=f(gy + 5),
+                fill=ink,
+                text_anchor="start" if lab.rtl else "end",
+                class_="y-label",
+            )
+        )
     # Bars
     out.append('<g class="bars">')
     for i, (row, total) in enumerate(zip(rows, totals, strict=True)):
@@ -342,8 +384,17 @@ def render_work_more_hours_chart(
             )
         css = {"pays": "pays", "hardly": "low-gain", "loses": "loss"}[kind]
         out.append(
-            _open("rect", class_=css, x=f(x), y=f(top_y), width=f(bar_w), height=f(h),
-                  fill=fill_of(kind), stroke=ink, stroke_width="0.5")
+            _open(
+                "rect",
+                class_=css,
+                x=f(x),
+                y=f(top_y),
+                width=f(bar_w),
+                height=f(h),
+                fill=fill_of(kind),
+                stroke=ink,
+                stroke_width="0.5",
+            )
             + _el("title", tip)
             + "</rect>"
         )
@@ -356,16 +407,24 @@ def render_work_more_hours_chart(
         hours_val = row.get("hours_per_week")
         if isinstance(hours_val, int) and (hours_val % 5 == 0 or i == n - 1):
             x = x_slot(i) + slot / 2
-            out.append(_el("text", str(hours_val), x=f(x), y=base_y + 18, text_anchor="middle",
-                           fill=ink))
+            out.append(
+                _el("text", str(hours_val), x=f(x), y=base_y + 18, text_anchor="middle", fill=ink)
+            )
     mid_x = left + plot_w // 2
     mid_y = top_pad + plot_h // 2
     out.append(_el("text", lab.x_axis, x=mid_x, y=base_y + 42, text_anchor="middle", fill=ink))
     title_x = width - 14 if lab.rtl else 16
     rotate = 90 if lab.rtl else -90
     out.append(
-        _el("text", lab.y_axis, x=title_x, y=mid_y, text_anchor="middle", fill=ink,
-            transform=f"rotate({rotate} {title_x} {mid_y})")
+        _el(
+            "text",
+            lab.y_axis,
+            x=title_x,
+            y=mid_y,
+            text_anchor="middle",
+            fill=ink,
+            transform=f"rotate({rotate} {title_x} {mid_y})",
+        )
     )
     out.append("</svg>")
     return "".join(out)

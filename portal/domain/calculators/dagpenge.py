@@ -150,8 +150,12 @@ def max_rate(c: Calc, i: DagpengeInputs) -> Traced:
     return Traced(c.rate(f"dagpenge.max_{i.sfx}"), law=_law_max(i))
 
 
-@rule("income_after_am", N_("Indkomst efter 8 % AM-bidrag"), "kr_per_month",
-      "Arbejdsmarkedsbidragsloven § 1")
+@rule(
+    "income_after_am",
+    N_("Indkomst efter 8 % AM-bidrag"),
+    "kr_per_month",
+    "Arbejdsmarkedsbidragsloven § 1",
+)
 def income_after_am(c: Calc, i: DagpengeInputs) -> Traced | None:
     """The income after the labour-market contribution (dagpenge replace that)."""
     if i.graduate:
@@ -166,8 +170,12 @@ def _ninety_exact(c: Calc, i: DagpengeInputs) -> Decimal:
     return income * (1 - pct(c.rate("tax.am_bidrag_pct"))) * pct(c.rate("dagpenge.replacement_pct"))
 
 
-@rule("ninety_percent", N_("90 % af indkomsten efter AM-bidrag"), "kr_per_month",
-      f"{LAW} kap. 9 (beregning af dagpengesatsen)")
+@rule(
+    "ninety_percent",
+    N_("90 % af indkomsten efter AM-bidrag"),
+    "kr_per_month",
+    f"{LAW} kap. 9 (beregning af dagpengesatsen)",
+)
 def ninety_percent(c: Calc, i: DagpengeInputs) -> Traced | None:
     """90 % of the income after AM-bidrag (unrounded value compared; øre shown)."""
     after = c.value(income_after_am, i)
@@ -177,9 +185,12 @@ def ninety_percent(c: Calc, i: DagpengeInputs) -> Traced | None:
     return Traced(money(_ninety_exact(c, i)), f"{fmt(after)} × {fmt(replacement)} %")
 
 
-@rule("employment_supplement_cap",
-      N_("Højeste sats med beskæftigelsestillæg (de første %(hours)s timer)"),
-      "kr_per_month", f"{LAW} § 48, stk. 8")
+@rule(
+    "employment_supplement_cap",
+    N_("Højeste sats med beskæftigelsestillæg (de første %(hours)s timer)"),
+    "kr_per_month",
+    f"{LAW} § 48, stk. 8",
+)
 def employment_supplement_cap(c: Calc, i: DagpengeInputs) -> Traced | None:
     """The higher maximum in the first 481 (390) hours, when the conditions are met."""
     if i.graduate or not i.employment_supplement:
@@ -201,8 +212,12 @@ def employment_supplement_cap(c: Calc, i: DagpengeInputs) -> Traced | None:
     )
 
 
-@rule("monthly_rate", N_("Månedlig dagpengesats (den laveste af de to)"), "kr_per_month",
-      f"{LAW} § 47 og § 48")
+@rule(
+    "monthly_rate",
+    N_("Månedlig dagpengesats (den laveste af de to)"),
+    "kr_per_month",
+    f"{LAW} § 47 og § 48",
+)
 def income_based_rate(c: Calc, i: DagpengeInputs) -> Traced | None:
     """min(90 %, maximum), rounded down so the 90 % limit is never exceeded."""
     ninety = c.value(ninety_percent, i)
@@ -273,10 +288,15 @@ def rate_before_youth_rule(c: Calc, i: DagpengeInputs) -> Decimal:
     return c(income_based_rate, i)
 
 
-@rule("youth_rate",
-      N_("Under 25 år uden uddannelse eller 3.848 løntimer, efter %(hours)s timer: højst 50 %% "
-         "af højeste sats"),
-      "kr_per_month", f"{LAW} § 52 a, stk. 2")
+@rule(
+    "youth_rate",
+    N_(
+        "Under 25 år uden uddannelse eller 3.848 løntimer, efter %(hours)s timer: højst 50 %% "
+        "af højeste sats"
+    ),
+    "kr_per_month",
+    f"{LAW} § 52 a, stk. 2",
+)
 def youth_rate(c: Calc, i: DagpengeInputs) -> Traced | None:
     """§ 52 a: under 25 without education or 3,848 paid hours, after 962 (780) hours."""
     youth_hours = c.rate(f"dagpenge.youth_hours_{i.sfx}")
@@ -285,8 +305,10 @@ def youth_rate(c: Calc, i: DagpengeInputs) -> Traced | None:
         if i.hours_received >= youth_hours:
             c.warn(
                 "youth_rule_not_checked",
-                N_("Alder ikke oplyst: reglerne for unge under 25 (50 %% efter %(hours)s timer) "
-                   "er ikke kontrolleret."),
+                N_(
+                    "Alder ikke oplyst: reglerne for unge under 25 (50 %% efter %(hours)s timer) "
+                    "er ikke kontrolleret."
+                ),
                 hours=youth_hours,
             )
         return None
@@ -295,12 +317,16 @@ def youth_rate(c: Calc, i: DagpengeInputs) -> Traced | None:
     if i.has_education or i.worked_3848_hours:
         c.warn(
             "youth_activation_rate",
-            N_("Under 25 år: under aktivering på 4 uger eller mere kan en lavere sats gælde "
-               "(ikke beregnet)."),
+            N_(
+                "Under 25 år: under aktivering på 4 uger eller mere kan en lavere sats gælde "
+                "(ikke beregnet)."
+            ),
         )
         return None
     youth = c.rate(f"dagpenge.youth_{i.sfx}")
-    return Traced(min(rate, youth), f"min({fmt(rate)}, {fmt(youth)})", params={"hours": youth_hours})
+    return Traced(
+        min(rate, youth), f"min({fmt(rate)}, {fmt(youth)})", params={"hours": youth_hours}
+    )
 
 
 def monthly_rate(c: Calc, i: DagpengeInputs) -> Decimal:
@@ -316,8 +342,12 @@ def hourly_rate(c: Calc, i: DagpengeInputs) -> Traced:
     return Traced(money(rate / hours), f"{fmt(rate)} ÷ {fmt(hours)}")
 
 
-@rule("paid_hours", N_("Dagpengetimer i måneden (måned minus arbejdstimer)"), "hours",
-      f"{LAW} kap. 10 (supplerende dagpenge)")
+@rule(
+    "paid_hours",
+    N_("Dagpengetimer i måneden (måned minus arbejdstimer)"),
+    "hours",
+    f"{LAW} kap. 10 (supplerende dagpenge)",
+)
 def paid_hours(c: Calc, i: DagpengeInputs) -> Traced | None:
     """Each hour worked removes one hour of dagpenge."""
     hours = c(month_hours, i)
@@ -368,8 +398,10 @@ def calculate(inputs: DagpengeInputs, rates: RateSet) -> Result:
     paid = c.value(paid_hours, inputs)
     c.warn(
         "dagpenge_before_tax",
-        N_("Dagpenge er skattepligtige; der betales ikke AM-bidrag af dagpenge. Det er a-kassen, "
-           "der laver den bindende beregning."),
+        N_(
+            "Dagpenge er skattepligtige; der betales ikke AM-bidrag af dagpenge. Det er a-kassen, "
+            "der laver den bindende beregning."
+        ),
     )
     month = c(month_hours, inputs)
     return c.result(

@@ -79,9 +79,7 @@ FIGURE_NAMES: dict[str, str] = {
     "dagpenge.youth_pct": N_("Ungesats for unge under 25 år, i procent"),
     "dagpenge.youth_full_time": N_("Ungesats for unge under 25 år, fuldtidsforsikret"),
     "dagpenge.youth_part_time": N_("Ungesats for unge under 25 år, deltidsforsikret"),
-    "dagpenge.youth_hours_full_time": N_(
-        "Timer før ungesatsen gælder, fuldtidsforsikret"
-    ),
+    "dagpenge.youth_hours_full_time": N_("Timer før ungesatsen gælder, fuldtidsforsikret"),
     "dagpenge.youth_hours_part_time": N_("Timer før ungesatsen gælder, deltidsforsikret"),
     # Sygedagpenge
     "sygedagpenge.max_weekly": N_("Højeste sygedagpenge pr. uge"),
@@ -128,9 +126,7 @@ FIGURE_NAMES: dict[str, str] = {
     "kontanthjaelp.fribeloeb_grund_mindste": N_(
         "Arbejdsindtægt, der ikke trækkes fra (grundsats og mindstesats)"
     ),
-    "kontanthjaelp.fribeloeb_forhoejet": N_(
-        "Arbejdsindtægt, der ikke trækkes fra (forhøjet sats)"
-    ),
+    "kontanthjaelp.fribeloeb_forhoejet": N_("Arbejdsindtægt, der ikke trækkes fra (forhøjet sats)"),
     "kontanthjaelp.earnings_deduction_pct": N_("Del af arbejdsindtægten, der trækkes fra"),
     "kontanthjaelp.full_deduction_grund_mindste_pct": N_(
         "Grænse for fuldt fradrag i procent af højeste dagpenge (grundsats og mindstesats)"
@@ -156,15 +152,9 @@ FIGURE_NAMES: dict[str, str] = {
     "refusion.weeks_27_52_pct": N_("Statens refusion til kommunen, uge 27-52"),
     "refusion.after_52_pct": N_("Statens refusion til kommunen, efter uge 52"),
     "refusion.cofinancing_weeks_1_4_pct": N_("Kommunens medfinansiering af dagpenge, uge 1-4"),
-    "refusion.cofinancing_weeks_5_26_pct": N_(
-        "Kommunens medfinansiering af dagpenge, uge 5-26"
-    ),
-    "refusion.cofinancing_weeks_27_52_pct": N_(
-        "Kommunens medfinansiering af dagpenge, uge 27-52"
-    ),
-    "refusion.cofinancing_after_52_pct": N_(
-        "Kommunens medfinansiering af dagpenge, efter uge 52"
-    ),
+    "refusion.cofinancing_weeks_5_26_pct": N_("Kommunens medfinansiering af dagpenge, uge 5-26"),
+    "refusion.cofinancing_weeks_27_52_pct": N_("Kommunens medfinansiering af dagpenge, uge 27-52"),
+    "refusion.cofinancing_after_52_pct": N_("Kommunens medfinansiering af dagpenge, efter uge 52"),
     "refusion.reset_self_support_weeks": N_(
         "Uger som selvforsørgende, før refusionen starter forfra"
     ),

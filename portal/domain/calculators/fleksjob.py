@@ -68,8 +68,12 @@ def validate(i: FleksjobInputs) -> None:
         )
 
 
-@rule("max_subsidy", N_("Højeste tilskud (98 % af højeste dagpengesats)"), "kr_per_month",
-      f"{LAW} § 123, stk. 1")
+@rule(
+    "max_subsidy",
+    N_("Højeste tilskud (98 % af højeste dagpengesats)"),
+    "kr_per_month",
+    f"{LAW} § 123, stk. 1",
+)
 def max_subsidy(c: Calc, i: FleksjobInputs) -> Traced:
     """98 % of the highest dagpenge rate."""
     return Traced(
@@ -78,8 +82,12 @@ def max_subsidy(c: Calc, i: FleksjobInputs) -> Traced:
     )
 
 
-@rule("reduction_low", N_("Nedsættelse: 30 %% af lønnen op til %(limit)s"), "kr_per_month",
-      f"{LAW} § 123, stk. 2")
+@rule(
+    "reduction_low",
+    N_("Nedsættelse: 30 %% af lønnen op til %(limit)s"),
+    "kr_per_month",
+    f"{LAW} § 123, stk. 2",
+)
 def reduction_low(c: Calc, i: FleksjobInputs) -> Traced:
     """30 % of the wage up to the limit."""
     limit, share = c.rate("fleksjob.threshold"), c.rate("fleksjob.reduction_low_pct")
@@ -90,8 +98,12 @@ def reduction_low(c: Calc, i: FleksjobInputs) -> Traced:
     )
 
 
-@rule("reduction_high", N_("Nedsættelse: 55 %% af lønnen over %(limit)s"), "kr_per_month",
-      f"{LAW} § 123, stk. 2")
+@rule(
+    "reduction_high",
+    N_("Nedsættelse: 55 %% af lønnen over %(limit)s"),
+    "kr_per_month",
+    f"{LAW} § 123, stk. 2",
+)
 def reduction_high(c: Calc, i: FleksjobInputs) -> Traced | None:
     """55 % of the wage above the limit."""
     limit, share = c.rate("fleksjob.threshold"), c.rate("fleksjob.reduction_high_pct")
@@ -104,8 +116,12 @@ def reduction_high(c: Calc, i: FleksjobInputs) -> Traced | None:
     )
 
 
-@rule("subsidy_before_ceiling", N_("Tilskud efter nedsættelserne"), "kr_per_month",
-      f"{LAW} § 123, stk. 1 og 2")
+@rule(
+    "subsidy_before_ceiling",
+    N_("Tilskud efter nedsættelserne"),
+    "kr_per_month",
+    f"{LAW} § 123, stk. 1 og 2",
+)
 def subsidy_before_ceiling(c: Calc, i: FleksjobInputs) -> Traced:
     """The maximum minus both reductions; none without a wage."""
     top, low = c(max_subsidy, i), c(reduction_low, i)
@@ -113,15 +129,21 @@ def subsidy_before_ceiling(c: Calc, i: FleksjobInputs) -> Traced:
     if i.monthly_wage <= 0:
         c.warn(
             "no_wage_no_subsidy",
-            N_("Fleksløntilskud gives kun som supplement til en løn. Uden løn er der intet "
-               "tilskud."),
+            N_(
+                "Fleksløntilskud gives kun som supplement til en løn. Uden løn er der intet "
+                "tilskud."
+            ),
         )
         return Traced(ZERO, "0")
     return Traced(max(ZERO, top - low - high), f"max(0, {fmt(top)} − {fmt(low)} − {fmt(high)})")
 
 
-@rule("wage_ceiling", N_("Løn plus tilskud må ikke overstige fuldtidslønnen (lønloft)"),
-      "kr_per_month", f"{LAW} § 123")
+@rule(
+    "wage_ceiling",
+    N_("Løn plus tilskud må ikke overstige fuldtidslønnen (lønloft)"),
+    "kr_per_month",
+    f"{LAW} § 123",
+)
 def wage_ceiling(c: Calc, i: FleksjobInputs) -> Traced | None:
     """min(subsidy, full-time wage − wage), when the full-time wage is given."""
     before = c(subsidy_before_ceiling, i)
@@ -139,8 +161,12 @@ def subsidy(c: Calc, i: FleksjobInputs) -> Decimal:
     return money(ceiled if ceiled is not None else c(subsidy_before_ceiling, i))
 
 
-@rule("atp", N_("ATP-bidrag, som trækkes i tilskuddet (5 %%, højst %(max)s)"), "kr_per_month",
-      f"{LAW} § 137")
+@rule(
+    "atp",
+    N_("ATP-bidrag, som trækkes i tilskuddet (5 %%, højst %(max)s)"),
+    "kr_per_month",
+    f"{LAW} § 137",
+)
 def atp(c: Calc, i: FleksjobInputs) -> Traced:
     """5 % of the subsidy, at most 500 kr. a month."""
     share, top = c.rate("fleksjob.atp_pct"), c.rate("fleksjob.atp_max")
@@ -152,8 +178,12 @@ def atp(c: Calc, i: FleksjobInputs) -> Traced:
     )
 
 
-@rule("subsidy_paid", N_("Fleksløntilskud udbetalt efter ATP-bidrag"), "kr_per_month",
-      f"{LAW} §§ 123 og 137")
+@rule(
+    "subsidy_paid",
+    N_("Fleksløntilskud udbetalt efter ATP-bidrag"),
+    "kr_per_month",
+    f"{LAW} §§ 123 og 137",
+)
 def subsidy_paid(c: Calc, i: FleksjobInputs) -> Traced:
     """The subsidy minus the ATP contribution."""
     amount, contribution = subsidy(c, i), c(atp, i)
@@ -167,9 +197,12 @@ def total_income(c: Calc, i: FleksjobInputs) -> Traced:
     return Traced(money(i.monthly_wage + amount), f"{fmt(i.monthly_wage)} + {fmt(amount)}")
 
 
-@rule("employer_cost", N_("Arbejdsgiveren betaler kun løn for de arbejdede timer"),
-      "kr_per_month",
-      f"{LAW} § 123 (vejledning om fleksløntilskud, afsnit 2.1)")
+@rule(
+    "employer_cost",
+    N_("Arbejdsgiveren betaler kun løn for de arbejdede timer"),
+    "kr_per_month",
+    f"{LAW} § 123 (vejledning om fleksløntilskud, afsnit 2.1)",
+)
 def employer_cost(c: Calc, i: FleksjobInputs) -> Traced:
     """The employer pays the wage for the hours worked."""
     return Traced(money(i.monthly_wage))

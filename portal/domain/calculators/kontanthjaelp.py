@@ -118,8 +118,10 @@ class KontanthjaelpInputs:
     )
     received_help_before_july_2025: bool = boolean_input(
         N_("Fik kontanthjælp eller uddannelseshjælp før 1. juli 2025"),
-        help=N_("Unge under 30 på grundsats kan så få et midlertidigt tilpasningstillæg til og "
-                "med 30. juni 2027."),
+        help=N_(
+            "Unge under 30 på grundsats kan så få et midlertidigt tilpasningstillæg til og "
+            "med 30. juni 2027."
+        ),
     )
     own_earnings: Decimal = decimal_input(
         N_("Egen arbejdsindtægt pr. måned (før skat)"),
@@ -199,8 +201,7 @@ def boernetillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     return Traced(c.rate("kontanthjaelp.boernetillaeg")) if i.has_children else None
 
 
-@rule("enlig_forsoerger_tillaeg", N_("Tillæg til enlige forsørgere"), "kr_per_month",
-      f"{LAW} § 18")
+@rule("enlig_forsoerger_tillaeg", N_("Tillæg til enlige forsørgere"), "kr_per_month", f"{LAW} § 18")
 def enlig_forsoerger_tillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     """Single providers on mindstesats or grundsats."""
     if i.single_provider and choose_rate(i) in ("mindstesats", "grundsats"):
@@ -208,8 +209,12 @@ def enlig_forsoerger_tillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     return None
 
 
-@rule("enlig_ikke_forsoerger_tillaeg", N_("Tillæg til enlige uden forsørgelsespligt"),
-      "kr_per_month", f"{LAW} § 18")
+@rule(
+    "enlig_ikke_forsoerger_tillaeg",
+    N_("Tillæg til enlige uden forsørgelsespligt"),
+    "kr_per_month",
+    f"{LAW} § 18",
+)
 def enlig_ikke_forsoerger_tillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     """Single people without children on grundsats or forhøjet sats."""
     if (
@@ -221,8 +226,12 @@ def enlig_ikke_forsoerger_tillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | N
     return None
 
 
-@rule("saerligt_ungetillaeg", N_("Særligt ungetillæg (aktivitetsparat, under 30 år)"),
-      "kr_per_month", f"{LAW} § 19")
+@rule(
+    "saerligt_ungetillaeg",
+    N_("Særligt ungetillæg (aktivitetsparat, under 30 år)"),
+    "kr_per_month",
+    f"{LAW} § 19",
+)
 def saerligt_ungetillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     """Under 30, aktivitetsparat, on § 16, stk. 1, nr. 1 or 3 (grundsats, hjemmeboende)."""
     kind = choose_rate(i)
@@ -237,16 +246,20 @@ def saerligt_ungetillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     if kind == "hjemmeboende_sats":
         c.warn(
             "youth_supplement_hjemmeboende_assumed",
-            N_("Særligt ungetillæg er lagt til satsen for hjemmeboende, fordi loven giver det "
-               "til § 16, stk. 1, nr. 1 og 3. Kommunen afgør, om det gælder dig."),
+            N_(
+                "Særligt ungetillæg er lagt til satsen for hjemmeboende, fordi loven giver det "
+                "til § 16, stk. 1, nr. 1 og 3. Kommunen afgør, om det gælder dig."
+            ),
         )
     return Traced(c.rate(key))
 
 
-@rule("tilpasningstillaeg",
-      N_("Midlertidigt tilpasningstillæg (under 30 år på grundsats, til og med 30. juni 2027)"),
-      "kr_per_month",
-      f"{LAW}, som ændret ved lov nr. 1655 af 30. december 2024 (midlertidigt tilpasningstillæg)")
+@rule(
+    "tilpasningstillaeg",
+    N_("Midlertidigt tilpasningstillæg (under 30 år på grundsats, til og med 30. juni 2027)"),
+    "kr_per_month",
+    f"{LAW}, som ændret ved lov nr. 1655 af 30. december 2024 (midlertidigt tilpasningstillæg)",
+)
 def tilpasningstillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     """Under 30 on grundsats who had help before 1 July 2025, while the rule is in force."""
     if i.age >= 30 or choose_rate(i) != "grundsats":
@@ -254,9 +267,11 @@ def tilpasningstillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     if not i.received_help_before_july_2025:
         c.warn(
             "transition_supplement_not_included",
-            N_("Unge under 30, der fik hjælp før 1. juli 2025, kan få et midlertidigt "
-               "tilpasningstillæg til og med 30. juni 2027. Det er ikke medregnet, fordi du har "
-               "svaret nej."),
+            N_(
+                "Unge under 30, der fik hjælp før 1. juli 2025, kan få et midlertidigt "
+                "tilpasningstillæg til og med 30. juni 2027. Det er ikke medregnet, fordi du har "
+                "svaret nej."
+            ),
         )
         return None
     if not c.has_rate("kontanthjaelp.tilpasningstillaeg"):
@@ -291,7 +306,9 @@ def supplements(c: Calc, i: KontanthjaelpInputs) -> dict[str, Decimal]:
 def gross_entitlement(c: Calc, i: KontanthjaelpInputs) -> Traced:
     """The rate plus the supplements."""
     base, extra = c(base_rate, i), supplements(c, i)
-    return Traced(base + sum(extra.values(), ZERO), " + ".join(fmt(v) for v in (base, *extra.values())))
+    return Traced(
+        base + sum(extra.values(), ZERO), " + ".join(fmt(v) for v in (base, *extra.values()))
+    )
 
 
 # --- Assets and income -----------------------------------------------------------
@@ -300,13 +317,17 @@ def gross_entitlement(c: Calc, i: KontanthjaelpInputs) -> Traced:
 @rule("asset_limit", N_("Formue, der ses bort fra (formuegrænse)"), "kr", f"{LAW} § 14")
 def asset_limit(c: Calc, i: KontanthjaelpInputs) -> Traced:
     """15.500 kr. per person, 31.000 kr. for a married couple (regulated)."""
-    key = "kontanthjaelp.formuegraense_couple" if i.married else "kontanthjaelp.formuegraense_person"
+    key = (
+        "kontanthjaelp.formuegraense_couple" if i.married else "kontanthjaelp.formuegraense_person"
+    )
     limit = c.rate(key)
     if i.assets > limit:
         c.warn(
             "assets_above_limit",
-            N_("Formue på %(assets)s er over grænsen på %(limit)s. Formuen over grænsen skal "
-               "bruges først, så der udbetales ikke hjælp nu."),
+            N_(
+                "Formue på %(assets)s er over grænsen på %(limit)s. Formuen over grænsen skal "
+                "bruges først, så der udbetales ikke hjælp nu."
+            ),
             assets=Quantity(i.assets, "kr"),
             limit=Quantity(limit, "kr"),
         )
@@ -357,8 +378,12 @@ def after_am(c: Calc, amount: Decimal) -> Decimal:
     return money(amount * (1 - pct(c.rate("tax.am_bidrag_pct"))))
 
 
-@rule("earnings_after_am", N_("Egen arbejdsindtægt efter 8 % AM-bidrag"), "kr_per_month",
-      f"{LAW} § 30 (indtægten efter arbejdsmarkedsbidrag)")
+@rule(
+    "earnings_after_am",
+    N_("Egen arbejdsindtægt efter 8 % AM-bidrag"),
+    "kr_per_month",
+    f"{LAW} § 30 (indtægten efter arbejdsmarkedsbidrag)",
+)
 def earnings_after_am(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     """The earnings the deduction is computed on."""
     if i.own_earnings <= 0:
@@ -367,10 +392,15 @@ def earnings_after_am(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     return Traced(after_am(c, i.own_earnings), f"{fmt(i.own_earnings)} × (1 − {fmt(am)} %)")
 
 
-@rule("earnings_deduction",
-      N_("Fradrag for egen arbejdsindtægt: %(free)s fri, %(share)s %% derover, krone for krone "
-         "når indtægt plus hjælp når %(limit)s"),
-      "kr_per_month", f"{LAW} § 30 ff. (ny regel fra 1. juli 2025)")
+@rule(
+    "earnings_deduction",
+    N_(
+        "Fradrag for egen arbejdsindtægt: %(free)s fri, %(share)s %% derover, krone for krone "
+        "når indtægt plus hjælp når %(limit)s"
+    ),
+    "kr_per_month",
+    f"{LAW} § 30 ff. (ny regel fra 1. juli 2025)",
+)
 def earnings_deduction(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     """The new earnings rule on the earnings after AM-bidrag."""
     earnings = c.value(earnings_after_am, i)
@@ -381,17 +411,23 @@ def earnings_deduction(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     if choose_rate(i) == "hjemmeboende_sats":
         c.warn(
             "hjemmeboende_earnings_rule",
-            N_("For hjemmeboende er der intet fribeløb, og grundsatsens grænse for "
-               "krone-for-krone-fradrag er antaget (ikke kontrolleret)."),
+            N_(
+                "For hjemmeboende er der intet fribeløb, og grundsatsens grænse for "
+                "krone-for-krone-fradrag er antaget (ikke kontrolleret)."
+            ),
         )
     c.warn(
         "earnings_rule_unverified",
-        N_("Reglen for arbejdsindtægt er brugt som beskrevet i den politiske aftale, på "
-           "indtægten efter AM-bidrag. Den vedtagne lovtekst er ikke læst."),
+        N_(
+            "Reglen for arbejdsindtægt er brugt som beskrevet i den politiske aftale, på "
+            "indtægten efter AM-bidrag. Den vedtagne lovtekst er ikke læst."
+        ),
     )
     calculation = f"{fmt(r.share * 100)} % × ({fmt(earnings)} − {fmt(r.fribeloeb)})"
     if earnings > kk_start:
-        calculation += f" + {fmt((1 - r.share) * 100)} % × ({fmt(earnings)} − {fmt(money(kk_start))})"
+        calculation += (
+            f" + {fmt((1 - r.share) * 100)} % × ({fmt(earnings)} − {fmt(money(kk_start))})"
+        )
     return Traced(
         money(deduction),
         calculation,
@@ -403,40 +439,55 @@ def earnings_deduction(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     )
 
 
-@rule("other_income_deduction", N_("Anden indtægt, fratrukket krone for krone"), "kr_per_month",
-      f"{LAW} § 30")
+@rule(
+    "other_income_deduction",
+    N_("Anden indtægt, fratrukket krone for krone"),
+    "kr_per_month",
+    f"{LAW} § 30",
+)
 def other_income_deduction(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     """Other income in full."""
     return Traced(money(i.other_income)) if i.other_income > 0 else None
 
 
-@rule("partner_deduction",
-      N_("Ægtefællens indtægt (gensidig forsørgelsespligt): arbejdsindtægt efter AM-bidrag over "
-         "fribeløbet og anden indtægt"),
-      "kr_per_month", f"{LAW} § 2 og § 30 (gensidig forsørgelsespligt mellem ægtefæller)")
+@rule(
+    "partner_deduction",
+    N_(
+        "Ægtefællens indtægt (gensidig forsørgelsespligt): arbejdsindtægt efter AM-bidrag over "
+        "fribeløbet og anden indtægt"
+    ),
+    "kr_per_month",
+    f"{LAW} § 2 og § 30 (gensidig forsørgelsespligt mellem ægtefæller)",
+)
 def partner_deduction(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     """Married: the spouse's earnings above the fribeløb and other income."""
     if not i.married:
         if i.civil_status == "cohabiting":
             c.warn(
                 "cohabitant_income_ignored",
-                N_("Samlevende, der ikke er gift, har ikke gensidig forsørgelsespligt; "
-                   "partnerens indtægt nedsætter ikke hjælpen."),
+                N_(
+                    "Samlevende, der ikke er gift, har ikke gensidig forsørgelsespligt; "
+                    "partnerens indtægt nedsætter ikke hjælpen."
+                ),
             )
         return None
     if i.partner_receives_kontanthjaelp:
         c.warn(
             "partner_on_kontanthjaelp",
-            N_("Ægtefællen får også kontanthjælp: hver ægtefælles hjælp beregnes for sig; "
-               "ægtefællens indtægt er ikke trukket fra her."),
+            N_(
+                "Ægtefællen får også kontanthjælp: hver ægtefælles hjælp beregnes for sig; "
+                "ægtefællens indtægt er ikke trukket fra her."
+            ),
         )
         return None
     fribeloeb = earnings_rule(c, i).fribeloeb
     earnings = after_am(c, i.partner_earnings)
     c.warn(
         "spouse_rule_simplified",
-        N_("Ægtefællens indtægt er medregnet forenklet (arbejdsindtægt over fribeløbet, anden "
-           "indtægt fuldt ud); kommunens beregning kan afvige."),
+        N_(
+            "Ægtefællens indtægt er medregnet forenklet (arbejdsindtægt over fribeløbet, anden "
+            "indtægt fuldt ud); kommunens beregning kan afvige."
+        ),
     )
     return Traced(
         money(max(ZERO, earnings - fribeloeb) + i.partner_other_income),
@@ -447,13 +498,20 @@ def partner_deduction(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
 def total_deduction(c: Calc, i: KontanthjaelpInputs) -> Decimal:
     """Every deduction."""
     return sum(
-        (c.value(r, i) or ZERO for r in (earnings_deduction, other_income_deduction, partner_deduction)),
+        (
+            c.value(r, i) or ZERO
+            for r in (earnings_deduction, other_income_deduction, partner_deduction)
+        ),
         ZERO,
     )
 
 
-@rule("monthly_amount", N_("Kontanthjælp pr. måned (før skat)"), "kr_per_month",
-      f"{LAW} §§ 16-19 og 30")
+@rule(
+    "monthly_amount",
+    N_("Kontanthjælp pr. måned (før skat)"),
+    "kr_per_month",
+    f"{LAW} §§ 16-19 og 30",
+)
 def monthly_amount(c: Calc, i: KontanthjaelpInputs) -> Traced:
     """Help minus deductions; nothing while assets are above the limit."""
     gross, limit = c(gross_entitlement, i), c(asset_limit, i)
@@ -463,9 +521,12 @@ def monthly_amount(c: Calc, i: KontanthjaelpInputs) -> Traced:
     return Traced(money(max(ZERO, gross - deductions)), f"max(0, {fmt(gross)} − {fmt(deductions)})")
 
 
-@rule("fritidstillaeg",
-      N_("Fritidstillæg, skattefrit (%(children)s børn, højst 3; fra 3. måned med hjælp)"),
-      "kr_per_month", f"{LAW}, som ændret ved lov nr. 1655 af 30. december 2024 (fritidstillæg)")
+@rule(
+    "fritidstillaeg",
+    N_("Fritidstillæg, skattefrit (%(children)s børn, højst 3; fra 3. måned med hjælp)"),
+    "kr_per_month",
+    f"{LAW}, som ændret ved lov nr. 1655 af 30. december 2024 (fritidstillæg)",
+)
 def fritidstillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     """Per child (at most 3), a quarter of it for single providers; only while help is paid."""
     if not i.has_children or c(monthly_amount, i) <= 0:
@@ -485,11 +546,15 @@ def fritidstillaeg(c: Calc, i: KontanthjaelpInputs) -> Traced | None:
     per_child = c.rate(key)
     c.warn(
         "fritidstillaeg_after_3_months",
-        N_("Fritidstillægget udbetales, når du har fået kontanthjælp i 3 måneder, og du skal "
-           "vise kvitteringer for en tredjedel af det."),
+        N_(
+            "Fritidstillægget udbetales, når du har fået kontanthjælp i 3 måneder, og du skal "
+            "vise kvitteringer for en tredjedel af det."
+        ),
     )
     return Traced(
-        money(per_child * counted), f"{fmt(per_child)} × {fmt(counted)}", params={"children": counted}
+        money(per_child * counted),
+        f"{fmt(per_child)} × {fmt(counted)}",
+        params={"children": counted},
     )
 
 
@@ -506,14 +571,23 @@ def calculate(inputs: KontanthjaelpInputs, rates: RateSet) -> Result:
     if kind == "hjemmeboende_sats":
         c.warn(
             "placeholder_rate",
-            N_("Den nye sats for hjemmeboende er ikke fundet; der bruges et skøn ud fra den "
-               "gamle sats."),
+            N_(
+                "Den nye sats for hjemmeboende er ikke fundet; der bruges et skøn ud fra den "
+                "gamle sats."
+            ),
         )
-    if kind == "mindstesats" and inputs.age < 30 and inputs.living_with_parents and not inputs.has_children:
+    if (
+        kind == "mindstesats"
+        and inputs.age < 30
+        and inputs.living_with_parents
+        and not inputs.has_children
+    ):
         c.warn(
             "rate_order_unverified",
-            N_("Under 30 år, hjemmeboende og uden opholdskravet: om mindstesats eller sats for "
-               "hjemmeboende gælder, er ikke kontrolleret."),
+            N_(
+                "Under 30 år, hjemmeboende og uden opholdskravet: om mindstesats eller sats for "
+                "hjemmeboende gælder, er ikke kontrolleret."
+            ),
         )
     extra = supplements(c, inputs)
     gross = c(gross_entitlement, inputs)

@@ -113,9 +113,7 @@ class LoentilskudInputs:
         unit="kr_per_month",
         maximum=1_000_000,
         shown_when=("employer_type", "public"),
-        help=N_(
-            "Bruges til at beregne timetallet: lønnen efter AM-bidrag skal svare til ydelsen."
-        ),
+        help=N_("Bruges til at beregne timetallet: lønnen efter AM-bidrag skal svare til ydelsen."),
     )
     part_time_insured: bool = boolean_input(
         N_("Personen er deltidsforsikret"),
@@ -151,8 +149,10 @@ def paid_wage(c: Calc, i: LoentilskudInputs) -> Traced:
     if i.hourly_wage is not None and i.hourly_wage != fixed:
         c.warn(
             "public_wage_fixed",
-            N_("I offentligt løntilskud er timelønnen fastsat i loven til %(wage)s. Den "
-               "indtastede timeløn er ikke brugt."),
+            N_(
+                "I offentligt løntilskud er timelønnen fastsat i loven til %(wage)s. Den "
+                "indtastede timeløn er ikke brugt."
+            ),
             wage=Quantity(fixed, "kr_per_hour"),
         )
     return Traced(
@@ -185,8 +185,12 @@ def subsidy_per_hour(c: Calc, i: LoentilskudInputs) -> Traced:
     )
 
 
-@rule("benefit_per_week", N_("Ydelsen pr. uge (deltid: ÷ 130 × 30, ellers ÷ 160,33 × 37)"),
-      "kr_per_week", "star.dk: Beregn arbejdstid i offentligt løntilskud")
+@rule(
+    "benefit_per_week",
+    N_("Ydelsen pr. uge (deltid: ÷ 130 × 30, ellers ÷ 160,33 × 37)"),
+    "kr_per_week",
+    "star.dk: Beregn arbejdstid i offentligt løntilskud",
+)
 def benefit_per_week(c: Calc, i: LoentilskudInputs) -> Traced | None:
     """The person's benefit as a weekly amount."""
     if not i.public or i.monthly_benefit is None:
@@ -200,9 +204,12 @@ def benefit_per_week(c: Calc, i: LoentilskudInputs) -> Traced | None:
     )
 
 
-@rule("benefit_level_hours",
-      N_("Timer pr. uge, der svarer til ydelsen (÷ 0,92 ÷ timeløn, rundet op til hele timer)"),
-      "hours_per_week", f"{LAW} § 72, stk. 3 og 4")
+@rule(
+    "benefit_level_hours",
+    N_("Timer pr. uge, der svarer til ydelsen (÷ 0,92 ÷ timeløn, rundet op til hele timer)"),
+    "hours_per_week",
+    f"{LAW} § 72, stk. 3 og 4",
+)
 def benefit_level_hours(c: Calc, i: LoentilskudInputs) -> Traced | None:
     """Weekly benefit ÷ (1 − AM-bidrag) ÷ hourly wage, rounded up to whole hours."""
     weekly = c.value(benefit_per_week, i)
@@ -228,13 +235,15 @@ def benefit_level_hours(c: Calc, i: LoentilskudInputs) -> Traced | None:
 @rule("hours_total", N_("Betalte timer i perioden"), "hours", f"{LAW} kap. 12")
 def hours_total(c: Calc, i: LoentilskudInputs) -> Traced:
     """Hours per week × weeks."""
-    return Traced(
-        money(i.hours_per_week * i.weeks), f"{fmt(i.hours_per_week)} × {fmt(i.weeks)}"
-    )
+    return Traced(money(i.hours_per_week * i.weeks), f"{fmt(i.hours_per_week)} × {fmt(i.weeks)}")
 
 
-@rule("subsidy_total", N_("Tilskud i perioden"), "kr",
-      "Bekendtgørelse om en aktiv beskæftigelsesindsats § 88 (tilskud pr. betalt time)")
+@rule(
+    "subsidy_total",
+    N_("Tilskud i perioden"),
+    "kr",
+    "Bekendtgørelse om en aktiv beskæftigelsesindsats § 88 (tilskud pr. betalt time)",
+)
 def subsidy_total(c: Calc, i: LoentilskudInputs) -> Traced:
     """Subsidy per hour × paid hours."""
     per_hour, hours = c(subsidy_per_hour, i), i.hours_per_week * i.weeks
@@ -253,8 +262,12 @@ def net_cost(c: Calc, i: LoentilskudInputs) -> Traced:
     return Traced(wages - subsidy, f"{fmt(wages)} − {fmt(subsidy)}")
 
 
-@rule("allowed_subsidised", N_("Tilladt antal personer i støttede stillinger (rimelighedskravet)"),
-      "persons", f"{LAW} § 77 (rimeligt forhold mellem ordinært ansatte og personer med støtte)")
+@rule(
+    "allowed_subsidised",
+    N_("Tilladt antal personer i støttede stillinger (rimelighedskravet)"),
+    "persons",
+    f"{LAW} § 77 (rimeligt forhold mellem ordinært ansatte og personer med støtte)",
+)
 def allowed(c: Calc, i: LoentilskudInputs) -> Traced:
     """The rimelighedskrav."""
     per_small = c.rate("loentilskud.ratio_employees_per_subsidised_small")
@@ -283,7 +296,9 @@ def _item(code: str, status: str, text: Msg, legal_reference: str) -> dict[str, 
 def checklist(c: Calc, i: LoentilskudInputs) -> list[JSONValue]:
     """The conditions, each met / not met / for the employer to confirm."""
     items: list[JSONValue] = []
-    months = c.rate("loentilskud.max_months_public" if i.public else "loentilskud.max_months_private")
+    months = c.rate(
+        "loentilskud.max_months_public" if i.public else "loentilskud.max_months_private"
+    )
     max_weeks = max_weeks_for(c, i)
     employer = N_("offentlig") if i.public else N_("privat")
     if i.target_group in ("dagpenge", "kontanthjaelp_jobparat"):
@@ -292,8 +307,10 @@ def checklist(c: Calc, i: LoentilskudInputs) -> list[JSONValue]:
                 "duration",
                 "met" if i.weeks <= max_weeks else "not_met",
                 msg(
-                    N_("Højst %(months)s måneder (ca. %(weeks)s uger) hos en %(employer)s "
-                       "arbejdsgiver; %(planned)s uger planlagt."),
+                    N_(
+                        "Højst %(months)s måneder (ca. %(weeks)s uger) hos en %(employer)s "
+                        "arbejdsgiver; %(planned)s uger planlagt."
+                    ),
                     months=months,
                     weeks=max_weeks,
                     employer=Msg(employer),
@@ -307,8 +324,12 @@ def checklist(c: Calc, i: LoentilskudInputs) -> list[JSONValue]:
             _item(
                 "duration",
                 "employer_must_confirm",
-                msg(N_("Andre grupper kan have længere perioder (fx 12 måneder); kommunen "
-                       "afgør det.")),
+                msg(
+                    N_(
+                        "Andre grupper kan have længere perioder (fx 12 måneder); kommunen "
+                        "afgør det."
+                    )
+                ),
                 f"{LAW} § 68",
             )
         )
@@ -319,8 +340,10 @@ def checklist(c: Calc, i: LoentilskudInputs) -> list[JSONValue]:
             "reasonable_ratio",
             "met" if after <= allowed_n else "not_met",
             msg(
-                N_("Med denne person vil der være %(after)s i støttede stillinger; %(allowed)s "
-                   "tilladt ved %(employees)s ordinært ansatte."),
+                N_(
+                    "Med denne person vil der være %(after)s i støttede stillinger; %(allowed)s "
+                    "tilladt ved %(employees)s ordinært ansatte."
+                ),
                 after=after,
                 allowed=allowed_n,
                 employees=i.ordinary_employees,
@@ -335,8 +358,10 @@ def checklist(c: Calc, i: LoentilskudInputs) -> list[JSONValue]:
                 "net_job_creation",
                 "met" if ok else "not_met",
                 msg(
-                    N_("Antal ordinært ansatte sidste måned (%(last)s) skal være mindst "
-                       "gennemsnittet for 12 måneder (%(average)s)."),
+                    N_(
+                        "Antal ordinært ansatte sidste måned (%(last)s) skal være mindst "
+                        "gennemsnittet for 12 måneder (%(average)s)."
+                    ),
                     last=i.headcount_last_month,
                     average=i.headcount_avg_12_months,
                 ),
@@ -348,34 +373,46 @@ def checklist(c: Calc, i: LoentilskudInputs) -> list[JSONValue]:
             _item(
                 "net_job_creation",
                 "employer_must_confirm",
-                msg(N_("Bekræft merbeskæftigelse: antal ordinært ansatte sidste måned er mindst "
-                       "gennemsnittet for de seneste 12 måneder.")),
+                msg(
+                    N_(
+                        "Bekræft merbeskæftigelse: antal ordinært ansatte sidste måned er mindst "
+                        "gennemsnittet for de seneste 12 måneder."
+                    )
+                ),
                 f"{LAW} kap. 12 (merbeskæftigelseskravet)",
             )
         )
     for code, text, ref in (
         (
             "no_replacement",
-            N_("Bekræft, at stillingen ikke erstatter en, der er afskediget eller fratrådt "
-               "inden for de seneste 3 måneder."),
+            N_(
+                "Bekræft, at stillingen ikke erstatter en, der er afskediget eller fratrådt "
+                "inden for de seneste 3 måneder."
+            ),
             f"{LAW} kap. 12 (merbeskæftigelseskravet)",
         ),
         (
             "agreed_terms",
-            N_("Bekræft, at løn- og arbejdsvilkår følger overenskomsten eller det sædvanlige "
-               "for arbejdet."),
+            N_(
+                "Bekræft, at løn- og arbejdsvilkår følger overenskomsten eller det sædvanlige "
+                "for arbejdet."
+            ),
             f"{LAW} §§ 71-72",
         ),
         (
             "staff_consulted",
-            N_("Bekræft, at stillingen er drøftet med en repræsentant for de ansatte før "
-               "ansættelsen."),
+            N_(
+                "Bekræft, at stillingen er drøftet med en repræsentant for de ansatte før "
+                "ansættelsen."
+            ),
             f"{LAW} § 78",
         ),
         (
             "prior_unemployment",
-            N_("Kommunen kontrollerer, at personen har været ledig i ca. 6 måneder (gælder ikke "
-               "fra 50 år, for enlige forsørgere eller personer uden uddannelse)."),
+            N_(
+                "Kommunen kontrollerer, at personen har været ledig i ca. 6 måneder (gælder ikke "
+                "fra 50 år, for enlige forsørgere eller personer uden uddannelse)."
+            ),
             f"{LAW} kap. 12",
         ),
     ):
@@ -394,7 +431,9 @@ def checklist(c: Calc, i: LoentilskudInputs) -> list[JSONValue]:
 
 def max_weeks_for(c: Calc, i: LoentilskudInputs) -> Decimal:
     """The longest period in weeks: a month is 52/12 weeks (6 months = 26 weeks)."""
-    months = c.rate("loentilskud.max_months_public" if i.public else "loentilskud.max_months_private")
+    months = c.rate(
+        "loentilskud.max_months_public" if i.public else "loentilskud.max_months_private"
+    )
     return money(months * WEEKS_PER_YEAR / MONTHS_PER_YEAR)
 
 
@@ -406,8 +445,10 @@ def calculate(inputs: LoentilskudInputs, rates: RateSet) -> Result:
     hours_at_level = c.value(benefit_level_hours, inputs)
     c.warn(
         "stale_hourly_rate",
-        N_("Tilskuddet pr. time for %(year)s er ikke fundet; satsen fra 2023 er brugt. Den "
-           "rigtige sats er højere."),
+        N_(
+            "Tilskuddet pr. time for %(year)s er ikke fundet; satsen fra 2023 er brugt. Den "
+            "rigtige sats er højere."
+        ),
         year=str(c.rates.year),
     )
     hours = c(hours_total, inputs)

@@ -68,32 +68,44 @@ class SygedagpengeInputs:
         minimum=1,
         maximum=60,
         default=STANDARD_WEEK,
-        help=N_("Det højeste beløb pr. time er ugemaksimum divideret med dette timetal. Oftest 37."),
+        help=N_(
+            "Det højeste beløb pr. time er ugemaksimum divideret med dette timetal. Oftest 37."
+        ),
     )
 
 
-@rule("hourly_after_am", N_("Timeløn efter 8 % AM-bidrag"), "kr_per_hour",
-      f"{LAW} § 47 (timefortjeneste efter arbejdsmarkedsbidrag)")
+@rule(
+    "hourly_after_am",
+    N_("Timeløn efter 8 % AM-bidrag"),
+    "kr_per_hour",
+    f"{LAW} § 47 (timefortjeneste efter arbejdsmarkedsbidrag)",
+)
 def hourly_after_am(c: Calc, i: SygedagpengeInputs) -> Traced:
     """The hourly earnings after the labour-market contribution."""
     am = c.rate("tax.am_bidrag_pct")
     return Traced(money(i.hourly_wage * (1 - pct(am))), f"{fmt(i.hourly_wage)} × (1 − {fmt(am)} %)")
 
 
-@rule("max_hourly", N_("Højeste beløb pr. time (ugemaksimum ÷ timer på fuld tid)"),
-      "kr_per_hour", f"{LAW} § 50, stk. 1")
+@rule(
+    "max_hourly",
+    N_("Højeste beløb pr. time (ugemaksimum ÷ timer på fuld tid)"),
+    "kr_per_hour",
+    f"{LAW} § 50, stk. 1",
+)
 def max_hourly(c: Calc, i: SygedagpengeInputs) -> Traced:
     """The weekly maximum ÷ the agreed full-time hours (the published figure for 37 hours)."""
     weekly = c.rate("sygedagpenge.max_weekly")
     if i.full_time_hours == STANDARD_WEEK:
         return Traced(c.rate("sygedagpenge.max_hourly"), f"{fmt(weekly)} ÷ 37")
-    return Traced(
-        money(weekly / i.full_time_hours), f"{fmt(weekly)} ÷ {fmt(i.full_time_hours)}"
-    )
+    return Traced(money(weekly / i.full_time_hours), f"{fmt(weekly)} ÷ {fmt(i.full_time_hours)}")
 
 
-@rule("hourly_amount", N_("Sygedagpenge pr. time (den laveste af timeløn og højeste beløb)"),
-      "kr_per_hour", f"{LAW} § 50, stk. 1")
+@rule(
+    "hourly_amount",
+    N_("Sygedagpenge pr. time (den laveste af timeløn og højeste beløb)"),
+    "kr_per_hour",
+    f"{LAW} § 50, stk. 1",
+)
 def hourly_amount(c: Calc, i: SygedagpengeInputs) -> Traced:
     """min(hourly earnings after AM-bidrag, the hourly maximum)."""
     after, cap = c(hourly_after_am, i), c(max_hourly, i)
@@ -126,13 +138,14 @@ def calculate(inputs: SygedagpengeInputs, rates: RateSet) -> Result:
     if inputs.hours_per_week > inputs.full_time_hours:
         c.warn(
             "hours_above_full_time",
-            N_("Du har skrevet flere timer end fuld tid i dit fag. Der gives højst det højeste "
-               "beløb pr. uge."),
+            N_(
+                "Du har skrevet flere timer end fuld tid i dit fag. Der gives højst det højeste "
+                "beløb pr. uge."
+            ),
         )
     c.warn(
         "employer_period",
-        N_("For lønmodtagere betaler arbejdsgiveren de første 30 dage; derefter betaler "
-           "kommunen."),
+        N_("For lønmodtagere betaler arbejdsgiveren de første 30 dage; derefter betaler kommunen."),
     )
     return c.result(
         {

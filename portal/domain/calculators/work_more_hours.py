@@ -34,7 +34,6 @@ from portal.domain.calculators.base import (
     fmt,
     input_fields,
     money,
-    parse_fields,
     rule,
     year_input,
 )
@@ -62,7 +61,10 @@ class WorkMoreHoursInputs:
         default="kontanthjaelp",
     )
     hourly_wage: Decimal = decimal_input(
-        N_("Timeløn før skat i jobbet"), unit="kr_per_hour", minimum=1, maximum=10_000,
+        N_("Timeløn før skat i jobbet"),
+        unit="kr_per_hour",
+        minimum=1,
+        maximum=10_000,
         required=True,
     )
     dagpenge: dagpenge.DagpengeInputs | None = None
@@ -72,8 +74,10 @@ class WorkMoreHoursInputs:
 def _union_fields() -> tuple[FieldSpec, ...]:
     """This form's fields: its own, then each benefit's (once), each required only when the
     benefit that needs it is chosen."""
-    subs = (("dagpenge", dagpenge.SPEC, DAGPENGE_EXCLUDED),
-            ("kontanthjaelp", kontanthjaelp.SPEC, KONTANTHJAELP_EXCLUDED))
+    subs = (
+        ("dagpenge", dagpenge.SPEC, DAGPENGE_EXCLUDED),
+        ("kontanthjaelp", kontanthjaelp.SPEC, KONTANTHJAELP_EXCLUDED),
+    )
     fields: dict[str, FieldSpec] = {f.name: f for f in input_fields(WorkMoreHoursInputs)}
     users: dict[str, list[str]] = {}
     needs: dict[str, list[str]] = {}
@@ -117,8 +121,9 @@ def build(values: dict[str, FieldValue]) -> WorkMoreHoursInputs:
     return WorkMoreHoursInputs(year=year_value, benefit=benefit, hourly_wage=wage, kontanthjaelp=k)
 
 
-def _benefit_at(inputs: WorkMoreHoursInputs, monthly_hours: Decimal, wage: Decimal,
-                rates: RateSet) -> Result:
+def _benefit_at(
+    inputs: WorkMoreHoursInputs, monthly_hours: Decimal, wage: Decimal, rates: RateSet
+) -> Result:
     if inputs.dagpenge is not None:
         return dagpenge.calculate(
             replace(inputs.dagpenge, year=rates.year, hours_worked=money(monthly_hours)), rates
@@ -133,30 +138,41 @@ def _benefit_at(inputs: WorkMoreHoursInputs, monthly_hours: Decimal, wage: Decim
 # --- Named formulas ---------------------------------------------------------
 
 
-@rule("weeks_per_month", N_("Uger pr. måned (timer pr. uge × 4,33 = timer pr. måned)"),
-      "weeks_per_month",
-      "Lov om arbejdsløshedsforsikring m.v. § 47, stk. 2 (160,33 timer = 37 × 4,33)")
+@rule(
+    "weeks_per_month",
+    N_("Uger pr. måned (timer pr. uge × 4,33 = timer pr. måned)"),
+    "weeks_per_month",
+    "Lov om arbejdsløshedsforsikring m.v. § 47, stk. 2 (160,33 timer = 37 × 4,33)",
+)
 def weeks_per_month(c: Calc, i: WorkMoreHoursInputs) -> Traced:
     """4,33."""
     return Traced(c.rate("general.weeks_per_month"))
 
 
-@rule("pay_per_weekly_hour", N_("Ekstra løn pr. måned for én time mere om ugen"),
-      "kr_per_month", "Lov om arbejdsløshedsforsikring m.v. § 47, stk. 2")
+@rule(
+    "pay_per_weekly_hour",
+    N_("Ekstra løn pr. måned for én time mere om ugen"),
+    "kr_per_month",
+    "Lov om arbejdsløshedsforsikring m.v. § 47, stk. 2",
+)
 def pay_per_weekly_hour(c: Calc, i: WorkMoreHoursInputs) -> Traced:
     """Hourly wage × 4,33."""
     wpm = c(weeks_per_month, i)
     return Traced(money(i.hourly_wage * wpm), f"{fmt(i.hourly_wage)} × {fmt(wpm)}")
 
 
-@rule("tax_model",
-      N_("Skat (cirka): AM-bidrag %(am)s %% af lønnen; bundskat %(bund)s %% og gennemsnitlig "
-         "kommuneskat %(kom)s %% over et personfradrag på %(pf)s om måneden; "
-         "beskæftigelsesfradrag %(besk)s %% af lønnen (højst %(bmax)s om måneden) og jobfradrag "
-         "%(job)s %% af lønnen over %(jlimit)s om måneden (højst %(jmax)s)"),
-      "kr_per_month",
-      "Arbejdsmarkedsbidragsloven § 1; personskatteloven §§ 6 og 10; ligningsloven §§ 9 J og "
-      "9 K; kommuneskat (gennemsnit)")
+@rule(
+    "tax_model",
+    N_(
+        "Skat (cirka): AM-bidrag %(am)s %% af lønnen; bundskat %(bund)s %% og gennemsnitlig "
+        "kommuneskat %(kom)s %% over et personfradrag på %(pf)s om måneden; "
+        "beskæftigelsesfradrag %(besk)s %% af lønnen (højst %(bmax)s om måneden) og jobfradrag "
+        "%(job)s %% af lønnen over %(jlimit)s om måneden (højst %(jmax)s)"
+    ),
+    "kr_per_month",
+    "Arbejdsmarkedsbidragsloven § 1; personskatteloven §§ 6 og 10; ligningsloven §§ 9 J og "
+    "9 K; kommuneskat (gennemsnit)",
+)
 def tax_model(c: Calc, i: WorkMoreHoursInputs) -> Traced:
     """The approximate tax model's figures (the value is the monthly personfradrag)."""
     t = tax_rates(c)
@@ -272,9 +288,11 @@ def calculate(inputs: WorkMoreHoursInputs, rates: RateSet) -> Result:
     c.step(
         "low_gain_rule",
         Msg(
-            N_("En ekstra time kan næsten ikke betale sig, når under %(share)s %% af lønnen for "
-               "den beholdes efter skat og fradrag i ydelsen. Giver den mindre end før, taber "
-               "du penge."),
+            N_(
+                "En ekstra time kan næsten ikke betale sig, når under %(share)s %% af lønnen for "
+                "den beholdes efter skat og fradrag i ydelsen. Giver den mindre end før, taber "
+                "du penge."
+            ),
             {"share": LOW_GAIN_SHARE_PCT},
         ),
         LOW_GAIN_SHARE_PCT,
@@ -289,13 +307,17 @@ def calculate(inputs: WorkMoreHoursInputs, rates: RateSet) -> Result:
     if loss_hours:
         c.warn(
             "extra_hours_lose_money",
-            N_("Ved nogle timetal taber du penge på en ekstra time: din indkomst efter skat "
-               "bliver lavere. Se tabellen."),
+            N_(
+                "Ved nogle timetal taber du penge på en ekstra time: din indkomst efter skat "
+                "bliver lavere. Se tabellen."
+            ),
         )
     c.warn(
         "tax_approximate",
-        N_("Tal efter skat er cirkatal: gennemsnitlig kommuneskat, ingen kirkeskat, ingen "
-           "mellemskat eller topskat, og fradrag fordelt jævnt over året."),
+        N_(
+            "Tal efter skat er cirkatal: gennemsnitlig kommuneskat, ingen kirkeskat, ingen "
+            "mellemskat eller topskat, og fradrag fordelt jævnt over året."
+        ),
     )
     return c.result(
         {
@@ -333,19 +355,28 @@ SPEC: CalculatorSpec[WorkMoreHoursInputs] = CalculatorSpec(
     help_topic="work_more_hours",
     audiences=("citizen",),
     main_amounts=(
-        MainAmount("total_after_tax_at_0_hours", N_("Indkomst efter skat uden arbejde"),
-                   "kr_per_month"),
-        MainAmount("total_after_tax_at_37_hours", N_("Indkomst efter skat ved 37 timer om ugen"),
-                   "kr_per_month"),
-        MainAmount("gain_after_tax_0_to_37", N_("Forskel efter skat ved 37 timer om ugen"),
-                   "kr_per_month"),
-        MainAmount("low_gain_hour_count",
-                   N_("Antal timetal, hvor en ekstra time næsten ikke eller slet ikke kan betale "
-                      "sig"), "count"),
+        MainAmount(
+            "total_after_tax_at_0_hours", N_("Indkomst efter skat uden arbejde"), "kr_per_month"
+        ),
+        MainAmount(
+            "total_after_tax_at_37_hours",
+            N_("Indkomst efter skat ved 37 timer om ugen"),
+            "kr_per_month",
+        ),
+        MainAmount(
+            "gain_after_tax_0_to_37", N_("Forskel efter skat ved 37 timer om ugen"), "kr_per_month"
+        ),
+        MainAmount(
+            "low_gain_hour_count",
+            N_("Antal timetal, hvor en ekstra time næsten ikke eller slet ikke kan betale sig"),
+            "count",
+        ),
     ),
     not_included=(
-        N_("Skatten er kun et cirkatal: gennemsnitlig kommuneskat, ingen kirkeskat og ingen "
-           "topskat."),
+        N_(
+            "Skatten er kun et cirkatal: gennemsnitlig kommuneskat, ingen kirkeskat og ingen "
+            "topskat."
+        ),
         N_("Boligstøtte, børne- og ungeydelse og andre ydelser, der ændrer sig med din indkomst."),
         N_("Udgifter ved at arbejde, fx transport og børnepasning."),
         N_("Kommunen eller a-kassen afgør, hvad du får udbetalt."),
