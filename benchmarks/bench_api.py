@@ -86,6 +86,26 @@ def in_process(seconds: float) -> None:
         client.get("/api/v1/calculators")
         listing += 1
     print(f"  {'GET list':<16} {listing / (time.perf_counter() - start):8.1f} req/s")
+    # Texts are translated per request: the same body answered in Arabic.
+    arabic, start = 0, time.perf_counter()
+    while time.perf_counter() < start + seconds:
+        client.post(
+            "/api/v1/calculators/dagpenge",
+            json=SAMPLES["dagpenge"],
+            headers={"Accept-Language": "ar"},
+        )
+        arabic += 1
+    print(f"  {'dagpenge (ar)':<16} {arabic / (time.perf_counter() - start):8.1f} req/s")
+    # The page a link from the assistant opens: form filled in from the query and the result.
+    query = "&".join(f"{k}={v}" for k, v in SAMPLES["dagpenge"].items())
+    page_url = f"/da/calculators/dagpenge?{query}"
+    if client.get(page_url).status_code != 200:
+        raise SystemExit(f"{page_url}: not 200")
+    pages, start = 0, time.perf_counter()
+    while time.perf_counter() < start + seconds:
+        client.get(page_url)
+        pages += 1
+    print(f"  {'page, prefilled':<16} {pages / (time.perf_counter() - start):8.1f} req/s")
     print(f"  {'all six, overall':<16} {total_requests / total_time:8.1f} req/s")
 
 

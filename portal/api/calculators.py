@@ -50,12 +50,23 @@ def describe(spec: CalculatorSpec[Any]) -> dict[str, Any]:
     }
 
 
+# The listing only changes with the code: built once per language and host.
+_LISTINGS: dict[tuple[str, str], dict[str, Any]] = {}
+_MAX_LISTINGS = 32
+
+
 @bp.route("/calculators")
 def index() -> ResponseReturnValue:
     """All calculators with their input schema (texts in the Accept-Language language)."""
     lang = api_language()
-    with force_locale(lang):
-        body = localize_payload({"calculators": [describe(s) for s in CALCULATORS.values()]})
+    key = (lang, request.url_root)
+    body = _LISTINGS.get(key)
+    if body is None:
+        with force_locale(lang):
+            body = localize_payload({"calculators": [describe(s) for s in CALCULATORS.values()]})
+        if len(_LISTINGS) >= _MAX_LISTINGS:
+            _LISTINGS.clear()
+        _LISTINGS[key] = body
     response = jsonify(body)
     response.headers["Content-Language"] = lang
     return response

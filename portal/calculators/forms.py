@@ -10,7 +10,7 @@ formatted by Babel for the locale, and amounts on HTML pages are bidi-isolated s
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -18,7 +18,7 @@ from typing import Any
 
 from babel.numbers import NumberFormatError, get_group_symbol, parse_decimal
 from flask import current_app, has_app_context
-from flask_babel import format_decimal, get_locale
+from flask_babel import format_decimal, get_locale, get_translations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
@@ -141,7 +141,12 @@ def _param(value: object, html: bool) -> str:
     return str(escape(value)) if html else str(value)
 
 
-def render(text: Msg | Mapping[str, Any] | str | None, *, html: bool = False) -> str:
+def render(
+    text: Msg | Mapping[str, Any] | str | None,
+    *,
+    html: bool = False,
+    translate: Callable[[str], str] | None = None,
+) -> str:
     """A domain text in the page's language, numbers formatted for the locale.
 
     ``text`` is a :class:`Msg`, its JSON form (``{"msgid", "params"}``, as texts in a
@@ -157,12 +162,16 @@ def render(text: Msg | Mapping[str, Any] | str | None, *, html: bool = False) ->
         msg = _msg_from_json(text)
     else:
         msg = text if isinstance(text, Msg) else Msg(str(text))
-    template = _(msg.msgid) if msg.msgid else ""
+    template = (translate or _)(msg.msgid) if msg.msgid else ""
     if not msg.params:
         return escape(template) if html else template
     values: dict[str, str] = {}
     for key, value in msg.params.items():
-        values[key] = render(value, html=html) if isinstance(value, Msg) else _param(value, html)
+        values[key] = (
+            render(value, html=html, translate=translate)
+            if isinstance(value, Msg)
+            else _param(value, html)
+        )
         if re.sub(r"<[^>]+>", "", str(values[key])).endswith("."):
             template = template.replace(f"%({key})s.", f"%({key})s")
     if html:
@@ -176,15 +185,20 @@ def render_html(text: Msg | Mapping[str, Any] | str | None) -> str:
     return render(text, html=True)
 
 
-def localize_payload(payload: Any) -> Any:
+def localize_payload(payload: Any, translate: Callable[[str], str] | None = None) -> Any:
     """A copy of a JSON payload where every text object ``{"msgid", "params"}`` also has
-    ``"text"`` in the current language (the API's response language)."""
+    ``"text"`` in the current language (the API's response language).
+
+    The catalog is looked up once per payload, not once per text (a listing has hundreds).
+    """
+    if translate is None:
+        translate = get_translations().gettext
     if isinstance(payload, list):
-        return [localize_payload(v) for v in payload]
+        return [localize_payload(v, translate) for v in payload]
     if isinstance(payload, dict):
-        out = {k: localize_payload(v) for k, v in payload.items()}
+        out = {k: localize_payload(v, translate) for k, v in payload.items()}
         if isinstance(payload.get("msgid"), str) and isinstance(payload.get("params"), dict):
-            out["text"] = render(_msg_from_json(payload))
+            out["text"] = render(_msg_from_json(payload), translate=translate)
         return out
     return payload
 

@@ -32,6 +32,7 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -52,6 +53,10 @@ __all__ = [
 ]
 
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
+# libyaml's safe loader when PyYAML was built with it (several times faster at startup)
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAX_CACHED_SETS = 64  # dates; far more than a day of requests asks for
+
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 CROSS_YEAR = re.compile(r"^y(\d{4})$")
 
@@ -235,6 +240,8 @@ class RateBook:
 
     by_year: Mapping[int, Mapping[str, RateFigure]] = field(repr=False)
     directory: Path | None = None
+    # RateSets already built, by date (a calculation asks for the same few dates all day).
+    _sets: dict[date, RateSet] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -243,11 +250,18 @@ class RateBook:
 
     def for_date(self, day: date) -> RateSet:
         """Figures in force on ``day``. A year without a file is an error."""
+        cached = self._sets.get(day)
+        if cached is not None:
+            return cached
         figures = self.by_year.get(day.year)
         if figures is None:
             raise UnknownPeriodError(day, self.by_year)
         in_force = {k: f for k, f in figures.items() if not f.reference and f.valid_on(day)}
-        return RateSet(year=day.year, on=day, figures=in_force)
+        rate_set = RateSet(year=day.year, on=day, figures=MappingProxyType(in_force))
+        if len(self._sets) >= _MAX_CACHED_SETS:
+            self._sets.clear()
+        self._sets[day] = rate_set
+        return rate_set
 
     def for_year(self, year: int) -> RateSet:
         """Figures in force at the end of ``year`` (the latest values that year)."""
@@ -577,7 +591,7 @@ def _parse_figure(
 
 def _load_file(path: Path, year: int, problems: list[str]) -> dict[str, RateFigure]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506
     except yaml.YAMLError as exc:
         problems.append(f"{path.name}: not valid YAML: {exc}")
         return {}

@@ -19,6 +19,7 @@ translates them with gettext for the reader's language.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -230,7 +231,7 @@ class CalcWarning:
     code: str
     text: Msg
 
-    @property
+    @functools.cached_property
     def params(self) -> dict[str, str]:
         """The text's parameters as plain strings (stable for machines and tests)."""
         out: dict[str, str] = {}
@@ -449,6 +450,7 @@ class Calc:
         self._values: dict[str, Decimal | None] = {}
         self.steps: list[Step] = []
         self.warnings: list[CalcWarning] = []
+        self._warning_keys: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
 
     # -- rates -------------------------------------------------------------
     def rate(self, key: str) -> Decimal:
@@ -522,7 +524,9 @@ class Calc:
     def add_warnings(self, warnings: Sequence[CalcWarning]) -> None:
         """Copy warnings (deduplicated by code and parameters)."""
         for w in warnings:
-            if not any(x.code == w.code and x.params == w.params for x in self.warnings):
+            key = (w.code, tuple(sorted(w.params.items())))
+            if key not in self._warning_keys:
+                self._warning_keys.add(key)
                 self.warnings.append(w)
 
     def result(
