@@ -105,7 +105,7 @@ def format_number(value: Decimal | int) -> str:
 def format_value(value: object, unit: str | None, *, html: bool = False) -> str:
     """A step or amount value with its unit (``21.092 kr. pr. måned``); yes/no for booleans.
 
-    With ``html`` the result is Markup with the number and unit in one ``<bdi>``.
+    With ``html`` the result is Markup with the number (and its "kr.") in a ``<bdi>``.
     """
     if isinstance(value, bool):
         return str(_("Ja") if value else _("Nej"))
@@ -121,10 +121,25 @@ def format_value(value: object, unit: str | None, *, html: bool = False) -> str:
     else:
         return str(value)
     template = UNIT_FORMATS.get(unit or "")
-    text = str(template) % {"amount": amount} if template is not None else amount
-    if html:
-        return Markup("<bdi>%s</bdi>") % text
-    return text
+    if not html:
+        return str(template) % {"amount": amount} if template is not None else amount
+    return _isolated(str(template) if template is not None else "%(amount)s", amount)
+
+
+_AMOUNT = "%(amount)s"
+_WITH_CURRENCY = "%(amount)s kr."
+
+
+def _isolated(template: str, amount: str) -> str:
+    """The unit text as Markup with the number (and "kr." right after it) in one ``<bdi>``;
+    the rest of the unit ("pr. måned", "شهريًا") flows in the page's direction, so on an RTL
+    page the amount comes first and the period stays with "kr."."""
+    marked = escape(template)
+    if _WITH_CURRENCY in marked:
+        marked = marked.replace(_WITH_CURRENCY, Markup("<bdi>%(amount)s kr.</bdi>"), 1)
+    else:
+        marked = marked.replace(_AMOUNT, Markup("<bdi>%(amount)s</bdi>"), 1)
+    return marked % {"amount": amount}
 
 
 # ---------------------------------------------------------------------------

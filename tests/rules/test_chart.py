@@ -19,6 +19,20 @@ from portal.domain.rates import RateBook
 SVG = "{http://www.w3.org/2000/svg}"
 
 
+def extent(text: ET.Element, root: ET.Element, chars: str | None = None) -> tuple[float, float]:
+    """Where a text is drawn (left, right), as SVG lays it out: ``text-anchor`` "start" is the
+    right edge when the text's ``direction`` (its own, else the root's) is rtl."""
+    width = len(chars if chars is not None else (text.text or "")) * 7.6
+    x = float(text.get("x", "0"))
+    rtl = (text.get("direction") or root.get("direction") or "ltr") == "rtl"
+    anchor = text.get("text-anchor", "start")
+    if anchor == "middle":
+        return x - width / 2, x + width / 2
+    if (anchor == "start") != rtl:  # start in ltr, end in rtl: the text runs right of x
+        return x, x + width
+    return x - width, x
+
+
 @pytest.fixture(scope="module")
 def result(book: RateBook) -> Result:
     raw = {"year": 2025, "benefit": "kontanthjaelp", "hourly_wage": 150, "age": 35}
@@ -81,11 +95,20 @@ def test_right_to_left_layout_mirrors_the_chart(result: Result) -> None:
     xs = [float(b.get("x", "0")) for b in bars]
     assert xs == sorted(xs, reverse=True), "0 hours is the rightmost bar"
     right_edge = max(float(b.get("x", "0")) + float(b.get("width", "0")) for b in bars)
+    assert root.get("direction") == "rtl", "Arabic and Persian labels are laid out right to left"
     y_labels = [t for t in root.iter(f"{SVG}text") if t.get("class") == "y-label"]
-    assert y_labels and all(float(t.get("x", "0")) > right_edge for t in y_labels)
-    assert all(t.get("text-anchor") == "start" for t in y_labels)
+    assert y_labels
+    for t in y_labels:
+        left, right = extent(t, root)
+        assert left > right_edge and right <= 720, "y labels right of the bars, inside the chart"
+        assert t.get("direction") == "ltr", "amounts read left to right"
     legend = [t for t in root.iter(f"{SVG}text") if t.find(f"{SVG}tspan") is not None]
-    assert all(t.get("text-anchor") == "end" for t in legend)
+    swatches = [r for r in root.iter(f"{SVG}rect") if (r.get("class") or "").startswith("legend")]
+    swatch_left = min(float(r.get("x", "0")) for r in swatches)
+    for t in legend:
+        for span in t.iter(f"{SVG}tspan"):
+            left, right = extent(t, root, span.text or "")
+            assert left >= 0 and right <= swatch_left, "legend text left of its swatch, not cut"
     spans = [s.text or "" for t in legend for s in t.iter(f"{SVG}tspan")]
     assert (
         " ".join(spans).split()
@@ -99,8 +122,8 @@ def test_left_to_right_y_labels_do_not_overlap_the_bars(result: Result) -> None:
     bars = [r for r in root.iter(f"{SVG}rect") if r.get("class") in ("pays", "low-gain", "loss")]
     left_edge = min(float(b.get("x", "0")) for b in bars)
     for t in (t for t in root.iter(f"{SVG}text") if t.get("class") == "y-label"):
-        width = len(t.text or "") * 7.6
-        assert float(t.get("x", "0")) - width >= 0 and float(t.get("x", "0")) < left_edge
+        left, right = extent(t, root)
+        assert left >= 0 and right < left_edge
 
 
 def test_labels_are_escaped(result: Result) -> None:

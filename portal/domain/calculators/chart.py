@@ -321,8 +321,10 @@ def render_work_more_hours_chart(
         "</pattern></defs>",
         _el("rect", None, x=0, y=0, width=width, height=total_h, fill="#ffffff"),
     ]
-    # Legend (shape and text, not colour alone), anchored to the reading start.
-    anchor = "end" if lab.rtl else "start"
+    # Legend (shape and text, not colour alone), anchored to the reading start. SVG's
+    # text-anchor follows ``direction``: "start" is the right edge of RTL text, so the text
+    # ends left of the swatch and never runs off the chart.
+    anchor = "start"
     y = 12
     for kind, lines in legend_lines:
         swatch_x = width - outer - 14 if lab.rtl else outer
@@ -361,6 +363,8 @@ def render_work_more_hours_chart(
                 x=label_x,
                 y=f(gy + 5),
                 fill=ink,
+                # amounts read left to right in every language; RTL: left edge at the axis
+                direction="ltr",
                 text_anchor="start" if lab.rtl else "end",
                 class_="y-label",
             )
