@@ -51,7 +51,7 @@ OTHER_CHECKS: tuple[str, ...] = (
         "journalen, forberede samtalen og bruge en beregner."
     ),
     N_(
-        "Siderne kan bruges på en 320 pixel bred skærm og med 200 % zoom uden at skulle rulle "
+        "Siderne kan bruges på en 320 pixel bred skærm og med zoom på 200 procent uden at rulle "
         "tekst vandret."
     ),
     N_("Ingen synlig tekst er mindre end 12 pixel, og brødtekst er mindst 16 pixel."),
