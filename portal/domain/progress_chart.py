@@ -53,7 +53,8 @@ class LineStyle:
 
 
 LINE_STYLES: dict[str, LineStyle] = {
-    dim: LineStyle(colour, dash) for dim, colour, dash in zip(DIMENSIONS, _COLOURS, _DASHES, strict=True)
+    dim: LineStyle(colour, dash)
+    for dim, colour, dash in zip(DIMENSIONS, _COLOURS, _DASHES, strict=True)
 }
 # Axis text size in the chart's own units. The page never shows the chart narrower than
 # 75 % of its drawn width (CSS min-width), so this stays at least 12 CSS pixels on screen.

@@ -127,10 +127,12 @@ MEASURE_TEXT = """
       size: Math.round(size * 10) / 10,
       text: text.slice(0, 40),
       where: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-        (typeof el.className === 'string' && el.className ? '.' + el.className.split(' ').join('.') : ''),
+        (typeof el.className === 'string' && el.className
+          ? '.' + el.className.split(' ').join('.') : ''),
       meta: !!el.closest('.jobvej-meta'),
       body: !!el.closest('main p, main li, main dd, main td, main label') &&
-        !el.closest('.jobvej-meta, figure, table, .form-hint, .jobvej-badge, .breadcrumbs, sup, sub'),
+        !el.closest(
+          '.jobvej-meta, figure, table, .form-hint, .jobvej-badge, .breadcrumbs, sup, sub'),
     });
   }
   return {items: out, bodySize: parseFloat(getComputedStyle(document.body).fontSize)};
@@ -183,7 +185,8 @@ OVERFLOWING_TEXT = """
   let node;
   while ((node = walker.nextNode())) {
     const el = node.parentElement;
-    if (!node.textContent.trim() || !el || el.closest('script, style, .sr-only, [hidden]')) continue;
+    if (!node.textContent.trim() || !el) continue;
+    if (el.closest('script, style, .sr-only, [hidden]')) continue;
     range.selectNodeContents(node);
     const r = range.getBoundingClientRect();
     if (r.width < 1 || r.height < 1 || r.bottom < 0) continue;
