@@ -63,11 +63,11 @@ class Shots:
             old.unlink()
         self.n = 0
 
-    def __call__(self, page, step: str) -> Path:  # type: ignore[no-untyped-def]
+    def __call__(self, page, step: str, full_page: bool = True) -> Path:  # type: ignore[no-untyped-def]
         self.n += 1
         path = self.folder / f"{self.n:02d}-{step}.png"
         page.evaluate("document.fonts.ready.then(() => true)")
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=full_page)
         return path
 
 
@@ -237,7 +237,7 @@ def test_citizen_and_caseworker_journeys(world, browser, lang: str) -> None:  # 
     page.fill("#jobvej-chat-input", t["chat"])
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelectorAll('.jobvej-chat-msg-bot').length >= 2")
-    shots(page, "chat-handoff")
+    shots(page, "chat-handoff", full_page=False)  # the widget floats over the page
     with app.app_context():
         case = db.session.scalars(select(HandoffCase)).one()
         assert case.source == CaseSource.ASSISTANT and case.team == team
