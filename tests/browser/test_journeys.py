@@ -109,6 +109,22 @@ def fill_calculator(page, name: str) -> None:  # type: ignore[no-untyped-def]
             page.fill(f"input[name='{field}']", str(value))
 
 
+def wait_for_case(app, seconds: float = 10.0) -> HandoffCase:  # type: ignore[no-untyped-def]
+    """The handoff case the assistant creates (over HTTP, so it may take a moment)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        with app.app_context():
+            case = db.session.scalars(select(HandoffCase)).first()
+            if case is not None:
+                db.session.expunge(case)
+                return case
+        if time.monotonic() > deadline:
+            raise AssertionError("the assistant created no handoff case")
+        time.sleep(0.1)
+
+
 @pytest.fixture
 def world(tmp_path: Path) -> Iterator[dict[str, Any]]:
     """The portal (CSRF on, as in production) and a fake Rasa that hands over to a person."""
@@ -236,7 +252,11 @@ def test_citizen_and_caseworker_journeys(world, browser, lang: str) -> None:  # 
     page.locator("#jobvej-chat-toggle").click()
     page.fill("#jobvej-chat-input", t["chat"])
     page.keyboard.press("Enter")
-    page.wait_for_function("() => document.querySelectorAll('.jobvej-chat-msg-bot').length >= 2")
+    case = wait_for_case(app)
+    page.wait_for_function(
+        "t => document.querySelector('#jobvej-chat-log').innerText.includes(t)",
+        arg=case.reply_expected[:30],
+    )
     shots(page, "chat-handoff", full_page=False)  # the widget floats over the page
     with app.app_context():
         case = db.session.scalars(select(HandoffCase)).one()
