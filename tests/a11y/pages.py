@@ -132,6 +132,7 @@ def page_types(ids: SeededIds) -> list[PageType]:
         pages.append(PageType("calculator_result", f"/{{lang}}/calculators/{name}?{query}"))
     pages += [
         PageType("chat_open", "/{lang}/help/", open_chat=True),
+        PageType("chat_open", "/{lang}/assistant/"),
         PageType("citizen_home", "/{lang}/citizen/", "citizen"),
         PageType("journal", "/{lang}/journal/", "citizen"),
         PageType("journal_form", "/{lang}/journal/new/goal", "citizen"),
@@ -143,9 +144,11 @@ def page_types(ids: SeededIds) -> list[PageType]:
         PageType("account", "/{lang}/account", "citizen"),
         PageType("privacy", "/{lang}/privacy/", "citizen"),
         PageType("privacy", "/{lang}/privacy/access-log", "citizen"),
+        PageType("privacy", "/{lang}/privacy/delete", "citizen"),
         PageType("employer", "/{lang}/employer/", "employer"),
         PageType("employer", "/{lang}/recruitment/", "employer"),
         PageType("caseworker_home", "/{lang}/caseworker/", "caseworker"),
+        PageType("caseworker_home", "/{lang}/caseworker/citizens/", "caseworker"),
         PageType("queue", "/{lang}/queues/", "caseworker"),
         PageType("case", f"/{{lang}}/queues/cases/{ids.case_id}", "caseworker"),
         PageType("brief", f"/{{lang}}/caseworker/meetings/{ids.meeting_id}/brief", "caseworker"),
