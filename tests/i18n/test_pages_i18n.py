@@ -203,3 +203,28 @@ def test_css_sizes_come_from_the_tokens() -> None:
     tokens = dict(re.findall(r"--(jv-text-[\w-]+):\s*([\d.]+)rem", css[:root_end]))
     assert float(tokens["jv-text-body"]) * 10 >= 16
     assert min(float(v) for v in tokens.values()) * 10 >= 14
+
+
+def test_every_form_uses_the_catalog_translations() -> None:
+    """A form on FlaskForm directly would show WTForms' English messages again."""
+    import importlib
+    import pkgutil
+
+    from flask_wtf import FlaskForm
+
+    import portal
+
+    for module in pkgutil.walk_packages(portal.__path__, "portal."):
+        if ".migrations" not in module.name:
+            importlib.import_module(module.name)
+
+    def subclasses(cls: type) -> set[type]:
+        found = set(cls.__subclasses__())
+        for sub in list(found):
+            found |= subclasses(sub)
+        return found
+
+    forms = {c for c in subclasses(FlaskForm) if c.__module__.startswith("portal.")}
+    assert len(forms) >= 15
+    stray = sorted(f"{c.__module__}.{c.__name__}" for c in forms if not issubclass(c, JobvejForm))
+    assert stray == [], f"derive these from portal.forms.JobvejForm: {stray}"
