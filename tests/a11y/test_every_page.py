@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,14 +75,15 @@ def visitor(browser, site) -> Iterator[Visitor]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("lang", AXE_LANGUAGES)
-def test_axe_finds_no_serious_violations(site, visitor: Visitor, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_axe_finds_no_serious_violations(site, visitor: Visitor, lang: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Writes every page checked and the rules axe ran to the terminal (also without -s)."""
     from axe_playwright_python.sync_playwright import Axe
 
     _, pages = site
     axe = Axe()
     failures: list[str] = []
     rules_checked: Counter[str] = Counter()
-    print(f"\naxe-core in Chromium, language {lang}:")
+    report = [f"axe-core in Chromium, language {lang}:"]
     for page_type in pages:
         page = visitor.open(page_type, lang)
         response = axe.run(page).response
@@ -89,14 +91,16 @@ def test_axe_finds_no_serious_violations(site, visitor: Visitor, lang: str) -> N
             rules_checked.update(rule["id"] for rule in response[group])
         serious = [v for v in response["violations"] if v.get("impact") in SERIOUS]
         minor = [v["id"] for v in response["violations"] if v.get("impact") not in SERIOUS]
-        print(
+        report.append(
             f"  {page_type.label}: {len(response['passes'])} rules passed, "
             f"{len(serious)} serious/critical" + (f", minor: {minor}" if minor else "")
         )
         for v in serious:
             targets = [n["target"] for n in v["nodes"][:3]]
             failures.append(f"{page_type.label} [{lang}] {v['id']} ({v['impact']}): {targets}")
-    print(f"  rules checked ({len(rules_checked)}): {', '.join(sorted(rules_checked))}")
+    report.append(f"  rules checked ({len(rules_checked)}): {', '.join(sorted(rules_checked))}")
+    with capsys.disabled():
+        sys.stdout.write("\n" + "\n".join(report) + "\n")
     assert failures == []
 
 
