@@ -354,12 +354,12 @@ def test_invalid_input_shows_field_errors_and_keeps_values(client: FlaskClient, 
     assert re.search(
         r'id="field-graduate-true"[^>]*value="true" checked', field_group(page, "graduate")
     )
-    # The error summary links to the fields and takes the focus; no jump to #result.
+    # The error summary (#error-summary: focus.js moves the focus there) links to the
+    # fields; no jump to #result.
     assert 'id="error-summary"' in page and 'href="#field-monthly_income"' in page
     summary = re.search(r'<div class="alert alert-error"[^>]*id="error-summary"[^>]*>', page)
-    assert (
-        summary and "data-focus-on-load" in summary.group(0) and 'tabindex="-1"' in summary.group(0)
-    )
+    assert summary and 'tabindex="-1"' in summary.group(0) and 'role="alert"' in summary.group(0)
+    assert "data-jobvej-focus" not in page
     assert 'id="result"' not in page
     assert re.search(r'<form method="post" action="/[a-z]+/calculators/dagpenge" ', page)
     assert "#result" not in page
@@ -368,9 +368,9 @@ def test_invalid_input_shows_field_errors_and_keeps_values(client: FlaskClient, 
 def test_result_heading_takes_the_focus(client: FlaskClient) -> None:
     page = client.post("/da/calculators/dagpenge", data=FORM_SAMPLES["dagpenge"]).get_data(True)
     heading = re.search(r'<h2 id="result-heading"[^>]*>', page)
-    assert heading and "data-focus-on-load" in heading.group(0)
-    assert "data-focus-on-load" not in page.replace(heading.group(0), "")
-    assert "/static/js/calculators.js" in page
+    assert heading and "data-jobvej-focus" in heading.group(0)
+    assert "data-jobvej-focus" not in page.replace(heading.group(0), "")
+    assert "/static/js/focus.js" in page
 
 
 def test_unknown_year_is_a_field_error_and_the_value_is_kept(client: FlaskClient) -> None:
