@@ -472,7 +472,12 @@ def _form_field(
     else:
         ff.optional = f.optional
         ff.inputmode = "numeric" if f.kind == "integer" else "decimal"
-        ff.unit = str(UNIT_NAMES[f.unit]) if f.unit in UNIT_NAMES else ""
+        # "kr." isolated so its period stays with it in a right-to-left label
+        ff.unit = (
+            escape(str(UNIT_NAMES[f.unit])).replace("kr.", Markup("<bdi>kr.</bdi>"))
+            if f.unit in UNIT_NAMES
+            else ""
+        )
         if f.minimum is not None and f.maximum is not None:
             hints.append(
                 _(
