@@ -48,7 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 def _configure_login() -> None:
     from flask_babel import lazy_gettext as _l
 
-    from portal.extensions import db as database
+    from portal.auth.service import load_session_user
     from portal.models.user import User
 
     login_manager.login_view = "auth.login"
@@ -56,8 +56,8 @@ def _configure_login() -> None:
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        return database.session.get(User, int(user_id))
+    def load_user(token: str) -> User | None:
+        return load_session_user(token)
 
 
 def _register_blueprints(app: Flask) -> None:
