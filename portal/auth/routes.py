@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from portal.auth import service
@@ -16,6 +16,7 @@ from portal.auth.forms import ChangePasswordForm, LanguageForm, LoginForm, Regis
 from portal.extensions import limiter
 from portal.i18n import current_lang
 from portal.models.user import Role, User
+from portal.ratelimits import address_key, setting
 
 bp = Blueprint("auth", __name__, url_prefix="/<lang_code>")
 
@@ -49,7 +50,7 @@ def _safe_next(target: str | None) -> str | None:
 
 
 def wait_text(seconds: int) -> str:
-    """"Wait N seconds/minutes" in the user's language."""
+    """ "Wait N seconds/minutes" in the user's language."""
     if seconds < 90:
         return ngettext(
             "For mange forkerte forsøg på denne konto. Vent %(num)d sekund, og prøv igen.",
@@ -65,7 +66,7 @@ def wait_text(seconds: int) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(setting("LOGIN_ADDRESS_RATE_LIMIT"), methods=["POST"], key_func=address_key)
 def login() -> ResponseReturnValue:
     form = LoginForm()
     retry_after = 0
@@ -96,7 +97,9 @@ def logout() -> ResponseReturnValue:
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit("5 per minute", methods=["POST"])
+@limiter.limit(
+    setting("LOGIN_ADDRESS_RATE_LIMIT"), methods=["POST"], key_func=address_key, scope="register"
+)
 def register() -> ResponseReturnValue:
     form = RegisterForm()
     if form.validate_on_submit():

@@ -99,7 +99,7 @@ def _text(
 
 def _language(data: Mapping[str, Any], result: Validated) -> None:
     language = data.get("language")
-    if language not in LANGUAGES:
+    if not isinstance(language, str) or language not in LANGUAGES:
         result.errors["language"] = "must be one of " + ", ".join(LANGUAGES)
     else:
         result.values["language"] = language

@@ -12,7 +12,6 @@ least six months) even after the person's own account is erased; README "Retenti
 from __future__ import annotations
 
 from datetime import datetime
-
 from typing import Any
 
 from sqlalchemy import DateTime, ForeignKey, String, event
