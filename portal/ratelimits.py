@@ -85,8 +85,8 @@ def wait_message(seconds: int, language: str) -> str:
     """ "Too many requests, wait N seconds" in `language`."""
     with force_locale(language):
         return ngettext(
-            "Du har sendt for mange forespørgsler på kort tid. Vent %(num)d sekund, og prøv igen.",
-            "Du har sendt for mange forespørgsler på kort tid. Vent %(num)d sekunder, og prøv igen.",
+            "For mange forespørgsler på kort tid. Vent %(num)d sekund, og prøv igen.",
+            "For mange forespørgsler på kort tid. Vent %(num)d sekunder, og prøv igen.",
             seconds,
         )
 
