@@ -46,6 +46,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _register_blueprints(app)
     _register_error_pages(app)
     _add_security_headers(app)
+    _refuse_nul_in_forms(app)
 
     from portal import cli
 
@@ -121,6 +122,23 @@ def _add_security_headers(app: Flask) -> None:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
         return response
+
+
+def _refuse_nul_in_forms(app: Flask) -> None:
+    """A NUL character cannot be stored in PostgreSQL text and never comes from a person
+    typing: a form or query that carries one is a bad request (400), not a server error."""
+    from flask import abort, request
+
+    @app.before_request
+    def refuse_nul() -> None:
+        values = [*request.args.values()]
+        if request.method == "POST" and request.mimetype in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            values += [*request.form.values()]
+        if any("\x00" in value for value in values):
+            abort(400)
 
 
 def _is_personal(response: Any) -> bool:
