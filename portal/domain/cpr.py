@@ -5,7 +5,8 @@ four digits, written with nothing, a dash (any Unicode dash) or whitespace betwe
 two parts. The date part may also be written as a date, ``dd.mm.yy``, ``dd-mm-yy`` or
 ``dd/mm/yy`` (the same separator twice), as people copy it from letters:
 ``01.01.90-1234`` and ``01-01-90-1234`` are redacted like ``010190-1234``. Danish
-telephone numbers have eight digits, so they never match. To leave other ten-digit numbers alone, the first six digits must form a plausible date:
+telephone numbers have eight digits, so they never match. To leave other ten-digit
+numbers alone, the first six digits must form a plausible date:
 day 01-31 that exists in that month (29 February is always allowed, because the
 century is unknown) and month 01-12. The modulus-11 check is deliberately NOT used:
 CPR numbers issued since 2007 need not satisfy it. Digits in other scripts
