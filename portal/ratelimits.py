@@ -23,6 +23,7 @@ from flask_babel import force_locale, ngettext
 from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user
 
+from portal.domain.assistant import is_valid_session_id
 from portal.domain.languages import LANGUAGES
 
 
@@ -46,9 +47,7 @@ def _request_session_id() -> str | None:
     if value is None and request.is_json:
         body = request.get_json(silent=True)
         value = body.get("session_id") if isinstance(body, dict) else None
-    if isinstance(value, str) and 8 <= len(value) <= 64 and value.isascii():
-        return value
-    return None
+    return value if is_valid_session_id(value) else None
 
 
 def setting(name: str) -> Any:

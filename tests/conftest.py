@@ -273,3 +273,23 @@ def browser():  # type: ignore[no-untyped-def]
         instance = pw.chromium.launch(executable_path=chromium, headless=True, args=BROWSER_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def redis_prefix() -> Iterator[tuple[str, str]]:
+    """(URL of the Redis on this machine, a key prefix of this test's own). Keys with the
+    prefix are deleted afterwards; nothing else in Redis is touched (never FLUSHALL)."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        service_missing(f"Redis not reachable at {REDIS_TEST_URL}")
+    tag = uuid.uuid4().hex[:12]
+    prefix = f"jobvej-test-{tag}"
+    yield REDIS_TEST_URL, prefix
+    # Keys carry the prefix, or the tag where a test puts it in its own keys.
+    for key in client.scan_iter(match=f"*{tag}*", count=500):
+        client.delete(key)
+    client.close()
