@@ -20,6 +20,8 @@
 #
 # Environment: RASA_PORT (5005), ACTIONS_PORT (5055), RASA_HOST (127.0.0.1),
 # ACTIONS_HOST (127.0.0.1), RASA_CORS ("*"), RASA_AUTH_TOKEN (unset = no token),
+# RASA_ENDPOINTS (endpoints.yml; endpoints.production.yml = PostgreSQL tracker store and
+# Redis lock store, configured by the RASA_DB_* and RASA_REDIS_* variables it names),
 # ACTION_ENDPOINT_URL (http://127.0.0.1:$ACTIONS_PORT/webhook),
 # PORTAL_URL (http://127.0.0.1:8000, read by the action server),
 # JOBVEJ_ASSISTANT_API_TOKEN (shared secret for the portal's handoff API; read by the
@@ -249,7 +251,7 @@ cmd_run() {
     local args=(run --enable-api
         -i "${RASA_HOST:-127.0.0.1}" --port "${RASA_PORT:-5005}"
         --model "$model" --cors "${RASA_CORS:-*}"
-        --credentials credentials.yml --endpoints endpoints.yml)
+        --credentials credentials.yml --endpoints "${RASA_ENDPOINTS:-endpoints.yml}")
     [[ -n "${RASA_AUTH_TOKEN:-}" ]] && args+=(--auth-token "$RASA_AUTH_TOKEN")
     log "rasa run: model $(basename "$model"), http://${RASA_HOST:-127.0.0.1}:${RASA_PORT:-5005}, actions at $ACTION_ENDPOINT_URL"
     cd "$BOT"
