@@ -19,10 +19,12 @@ def main() -> None:
     parser.add_argument("--title", default="")
     args = parser.parse_args()
     targets = dict(item.split("=") for item in args.p95.split(",") if item)
-    rows = list(csv.DictReader(Path(f"{args.prefix}_stats.csv").open()))
+    with Path(f"{args.prefix}_stats.csv").open() as fh:
+        rows = list(csv.DictReader(fh))
     print(f"--- {args.title or Path(args.prefix).name}")
     print(
-        f"{'group':<12}{'requests':>9}{'errors':>8}{'req/s':>9}{'p50':>7}{'p95':>7}{'p99':>7}  target"
+        f"{'group':<12}{'requests':>9}{'errors':>8}{'req/s':>9}"
+        f"{'p50':>7}{'p95':>7}{'p99':>7}  target"
     )
     for row in rows:
         name = row["Name"]
@@ -37,7 +39,9 @@ def main() -> None:
         )
     failures = Path(f"{args.prefix}_failures.csv")
     if failures.exists():
-        for row in list(csv.DictReader(failures.open()))[:5]:
+        with failures.open() as fh:
+            failed = list(csv.DictReader(fh))
+        for row in failed[:5]:
             print(f"  error: {row['Name']}: {row['Error'][:100]} x{row['Occurrences']}")
 
 
