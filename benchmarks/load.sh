@@ -20,7 +20,7 @@ TAG=load$$
 OUT=var/bench; mkdir -p "$OUT"
 PG=${JOBVEJ_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}
 PG_BASE=${PG%/*}
-psql_admin() { psql "${PG_BASE#postgresql+psycopg:}/postgres" -qAt -c "$1"; }
+psql_admin() { psql "postgresql:${PG_BASE#postgresql+psycopg:}/postgres" -qAt -c "$1"; }
 psql_admin "CREATE DATABASE jobvej_$TAG" >/dev/null
 
 export JOBVEJ_DATABASE_URL="$PG_BASE/jobvej_$TAG"
