@@ -43,6 +43,7 @@ def _env_file(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.production  # needs Debian's docker-compose, installed by setup.sh --with-browser
 def test_compose_file_is_valid_for_docker_compose(tmp_path: Path) -> None:
     binary = shutil.which("docker-compose")
     if binary is None:
