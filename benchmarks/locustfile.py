@@ -9,7 +9,7 @@ Users (weights give the mix of the "mixed" scenario):
 - Chatter: a conversation through the portal's chat API, 5-15 s between messages.
 - RasaBackToBack (scenario "rasa1"/"rasa2" only): messages straight to the Rasa servers
   in RASA_URLS with no pause at all, to measure one server against two.
-Request names group the figures: page, calculator, login, chat, rasa.
+Request names group the figures: page, calculator, login, logout, chat, rasa.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ class Citizen(HttpUser):
         self.client.post(
             "/da/logout",
             data={"csrf_token": token.group(1) if token else ""},
-            name="page",
+            name="logout",
             allow_redirects=False,
         )
 
