@@ -9,6 +9,7 @@ from typing import Any
 from flask import Flask, render_template
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter as _WerkzeugIntegerConverter
 
 from portal import content_store, i18n, ratelimits, rates_store
 from portal.config import DEFAULT_INSTANCE, check_production, load_config
@@ -69,17 +70,18 @@ def _configure_login() -> None:
         return load_session_user(token)
 
 
+class IntegerConverter(_WerkzeugIntegerConverter):
+    """The portal's `<int:…>`: Werkzeug's, bounded to ids a database column can hold
+    (64-bit signed). A larger number is an unknown page (404), never a database error (500)."""
+
+    def __init__(self, map: Any, *args: Any, **kwargs: Any) -> None:  # noqa: A002
+        kwargs.setdefault("max", 2**63 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
 def _use_bounded_int_converter(app: Flask) -> None:
-    """`<int:…>` in every route matches only ids a database column can hold (64-bit signed):
-    a larger number is an unknown page (404), never a database error (500)."""
-    from werkzeug.routing import IntegerConverter
-
-    class BoundedIntegerConverter(IntegerConverter):
-        def __init__(self, map: Any, *args: Any, **kwargs: Any) -> None:  # noqa: A002
-            kwargs.setdefault("max", 2**63 - 1)
-            super().__init__(map, *args, **kwargs)
-
-    app.url_map.converters["int"] = BoundedIntegerConverter
+    """Every route's `<int:…>` uses IntegerConverter above."""
+    app.url_map.converters["int"] = IntegerConverter
 
 
 def _register_blueprints(app: Flask) -> None:

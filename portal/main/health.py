@@ -35,8 +35,14 @@ def health_report(assistant_url: str, actions_url: str) -> dict[str, Any]:
     """State of database, Rasa server(s) and action server, and an overall status. With
     several Rasa servers (comma-separated URLs) each is reported; the assistant is ok
     while at least one of them answers."""
+    from concurrent.futures import ThreadPoolExecutor
+
     servers = [u.strip() for u in assistant_url.split(",") if u.strip()]
-    checks = [check_http(url.rstrip("/") + "/") for url in servers]
+    # All HTTP checks at once: a slow server costs its timeout once, not once per server.
+    with ThreadPoolExecutor(max_workers=len(servers) + 1) as pool:
+        pending = [pool.submit(check_http, url.rstrip("/") + "/") for url in servers]
+        actions = pool.submit(check_http, actions_url.rstrip("/") + "/health")
+        checks = [future.result() for future in pending]
     assistant: dict[str, Any] = (
         dict(checks[0])
         if len(checks) == 1
@@ -48,7 +54,7 @@ def health_report(assistant_url: str, actions_url: str) -> dict[str, Any]:
     report: dict[str, Any] = {
         "database": check_database(),
         "assistant": assistant,
-        "action_server": check_http(actions_url.rstrip("/") + "/health"),
+        "action_server": actions.result(),
     }
     degraded = any(r["status"] != "ok" for r in report.values()) or any(
         c["status"] != "ok" for c in checks

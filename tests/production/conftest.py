@@ -98,7 +98,7 @@ def wait_until(
 
 
 def rasa_ready(url: str) -> bool:
-    response = requests.get(url + "/status", timeout=3)
+    response = requests.get(url + "/status", timeout=10)
     return response.status_code == 200 and bool(response.json().get("model_id"))
 
 
@@ -173,7 +173,7 @@ def stack() -> Iterator[Stack]:
     )
     try:
         wait_until(
-            lambda: requests.get(stack.portal + "/healthz", timeout=3).status_code == 200,
+            lambda: requests.get(stack.portal + "/api/v1/topics", timeout=10).status_code == 200,
             START_TIMEOUT,
             "the portal",
             process,
@@ -181,7 +181,7 @@ def stack() -> Iterator[Stack]:
         for url in stack.rasa:
             wait_until(lambda url=url: rasa_ready(url), START_TIMEOUT, f"Rasa at {url}", process)
         wait_until(
-            lambda: requests.get(stack.actions + "/health", timeout=3).status_code == 200,
+            lambda: requests.get(stack.actions + "/health", timeout=10).status_code == 200,
             START_TIMEOUT,
             "the action server",
             process,
