@@ -6,15 +6,22 @@ preference, the browser's Accept-Language header, Danish.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from babel.messages.mofile import read_mo
-from flask import Flask, abort, g, request
+from flask import Flask, abort, g, request, url_for
 from flask_login import current_user
 
-from portal.domain.languages import LANGUAGE_CODES, LANGUAGES, SOURCE_LANGUAGE, direction_of
+from portal.domain.languages import (
+    LANGUAGE_CODES,
+    LANGUAGES,
+    SOURCE_LANGUAGE,
+    Language,
+    direction_of,
+)
 
 
 def select_locale() -> str:
@@ -80,10 +87,46 @@ def init_app(app: Flask) -> None:
         return {
             "current_lang": lang,
             "text_direction": direction_of(lang),
-            "languages": LANGUAGES.values(),
+            # Named so that no page's own variables (a page may well pass `languages`) can
+            # hide the switcher's data; the links are computed here, not in the template.
+            "language_switch_links": language_switch_links,
             "ui_incomplete": completeness < 1.0,
             "ui_unreviewed": not LANGUAGES[lang].ui_reviewed,
         }
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    """One entry of the language switcher: the same page in another language."""
+
+    language: Language
+    url: str
+    current: bool
+
+
+def same_page_in(code: str) -> str:
+    """URL of the current page in language `code`.
+
+    Pages under `/<lang_code>/` keep their endpoint, path arguments and query string (filters,
+    calculator inputs); a page without a language prefix falls back to the front page."""
+    endpoint = request.endpoint
+    rule = request.url_rule
+    if endpoint and rule is not None and "lang_code" in rule.arguments:
+        args = dict(request.view_args or {})
+        args["lang_code"] = code
+        url = url_for(endpoint, **args)
+        query = request.query_string.decode("latin-1")
+        return f"{url}?{query}" if query else url
+    return url_for("main.home", lang_code=code)
+
+
+def language_switch_links() -> list[LanguageLink]:
+    """The switcher's links: every language, the current one marked."""
+    lang = current_lang()
+    return [
+        LanguageLink(language=language, url=same_page_in(code), current=code == lang)
+        for code, language in LANGUAGES.items()
+    ]
 
 
 def current_lang() -> str:

@@ -80,6 +80,21 @@ if [ ! -f portal/static/vendor/dkfds/css/dkfds-borgerdk.min.css ] || [ package-l
   rm -rf portal/static/vendor/dkfds/scss
 fi
 
+# 3b. Fonts for Arabic script (ar, fa) and Ethiopic (ti), also served locally
+#     (static/css/fonts.css declares them with unicode-range).
+FONTS=portal/static/vendor/fonts
+if [ ! -f "$FONTS/noto-sans-ethiopic-ethiopic-wght-normal.woff2" ] || [ package-lock.json -nt "$FONTS" ]; then
+  say "Installing fonts for Arabic and Tigrinya script from npm"
+  [ -d node_modules/@fontsource-variable/noto-sans-ethiopic ] || npm ci --no-audit --no-fund --loglevel=error
+  rm -rf "$FONTS"
+  mkdir -p "$FONTS"
+  cp node_modules/@fontsource-variable/noto-sans-arabic/files/noto-sans-arabic-arabic-wght-normal.woff2 \
+     node_modules/@fontsource-variable/noto-sans-arabic/LICENSE "$FONTS/"
+  mv "$FONTS/LICENSE" "$FONTS/LICENSE-noto-sans-arabic"
+  cp node_modules/@fontsource-variable/noto-sans-ethiopic/files/noto-sans-ethiopic-ethiopic-wght-normal.woff2 "$FONTS/"
+  cp node_modules/@fontsource-variable/noto-sans-ethiopic/LICENSE "$FONTS/LICENSE-noto-sans-ethiopic"
+fi
+
 # 4. Compiled translations.
 say "Compiling translations"
 bash scripts/i18n.sh compile >/dev/null

@@ -5,15 +5,15 @@ language even where the UI catalog is incomplete."""
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from portal.domain.assistant import MAX_FIELD_LENGTH, MAX_LEFT_MESSAGE_LENGTH, MAX_MESSAGE_LENGTH
 from portal.domain.chat_texts import chat_text
+from portal.forms import JobvejForm
 
 
-class ChatForm(FlaskForm):
+class ChatForm(JobvejForm):
     """One question to the assistant."""
 
     text = TextAreaField("", validators=[DataRequired(), Length(max=MAX_MESSAGE_LENGTH)])
@@ -28,7 +28,7 @@ class ChatForm(FlaskForm):
         return self
 
 
-class LeaveMessageForm(FlaskForm):
+class LeaveMessageForm(JobvejForm):
     """Name, contact, message and consent: becomes a case in the general queue."""
 
     name = StringField("", validators=[DataRequired(), Length(max=MAX_FIELD_LENGTH)])

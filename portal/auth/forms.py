@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from portal.auth.service import MIN_PASSWORD_LENGTH
 from portal.domain.languages import LANGUAGES
+from portal.forms import JobvejForm
 
 
 def strip_text(value: str | None) -> str | None:
@@ -16,7 +16,7 @@ def strip_text(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
 
 
-class LoginForm(FlaskForm):
+class LoginForm(JobvejForm):
     email = EmailField(
         _l("E-mail"), filters=[strip_text], validators=[DataRequired(_l("Skriv din e-mail."))]
     )
@@ -25,7 +25,7 @@ class LoginForm(FlaskForm):
     )
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(JobvejForm):
     role = RadioField(
         _l("Jeg er"),
         choices=[("citizen", _l("Borger")), ("employer", _l("Arbejdsgiver"))],
@@ -38,7 +38,9 @@ class RegisterForm(FlaskForm):
         validators=[DataRequired(_l("Skriv dit navn.")), Length(max=120)],
     )
     organisation = StringField(
-        _l("Virksomhedens navn (kun arbejdsgivere)"), validators=[Optional(), Length(max=200)]
+        _l("Virksomhedens navn"),
+        filters=[strip_text],
+        validators=[Optional(), Length(max=200)],
     )
     email = EmailField(
         _l("E-mail"),
@@ -62,8 +64,16 @@ class RegisterForm(FlaskForm):
     )
     confirm = PasswordField(
         _l("Gentag adgangskode"),
-        validators=[EqualTo("password", _l("De to adgangskoder er ikke ens."))],
+        validators=[
+            DataRequired(_l("Skriv adgangskoden en gang til.")),
+            EqualTo("password", _l("De to adgangskoder er ikke ens.")),
+        ],
     )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # Required for employers only: said next to the field, checked in validate().
+        self.organisation.flags.conditional = _l("Skal udfyldes, hvis du er arbejdsgiver.")
 
     def validate(self, extra_validators=None):  # type: ignore[no-untyped-def]
         ok = super().validate(extra_validators)
@@ -73,7 +83,7 @@ class RegisterForm(FlaskForm):
         return ok
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(JobvejForm):
     current_password = PasswordField(
         _l("Nuværende adgangskode"),
         validators=[DataRequired(_l("Skriv din nuværende adgangskode."))],
@@ -91,11 +101,14 @@ class ChangePasswordForm(FlaskForm):
     )
     confirm = PasswordField(
         _l("Gentag ny adgangskode"),
-        validators=[EqualTo("new_password", _l("De to adgangskoder er ikke ens."))],
+        validators=[
+            DataRequired(_l("Skriv den nye adgangskode en gang til.")),
+            EqualTo("new_password", _l("De to adgangskoder er ikke ens.")),
+        ],
     )
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(JobvejForm):
     language = SelectField(
         _l("Foretrukket sprog"),
         choices=[(code, lang.native_name) for code, lang in LANGUAGES.items()],

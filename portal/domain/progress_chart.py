@@ -44,83 +44,132 @@ def latest_scores(points: Sequence[RatingPoint]) -> dict[str, int | None]:
     return latest
 
 
+@dataclass(frozen=True)
+class LineStyle:
+    """How one dimension is drawn: colour and dash pattern (so lines differ without colour)."""
+
+    colour: str
+    dash: str
+
+
+LINE_STYLES: dict[str, LineStyle] = {
+    dim: LineStyle(colour, dash)
+    for dim, colour, dash in zip(DIMENSIONS, _COLOURS, _DASHES, strict=True)
+}
+# Axis text size in the chart's own units. The page never shows the chart narrower than
+# 75 % of its drawn width (CSS min-width), so this stays at least 12 CSS pixels on screen.
+AXIS_FONT_SIZE = 16
+CHART_WIDTH = 560
+CHART_HEIGHT = 300
+
+
+def legend_swatch_svg(dim: str) -> str:
+    """A small line sample for the (HTML) legend of one dimension; decorative."""
+    style = LINE_STYLES[dim]
+    dash_attr = f' stroke-dasharray="{style.dash}"' if style.dash else ""
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 12" width="32" height="12" '
+        'aria-hidden="true" focusable="false">'
+        f'<line x1="2" y1="6" x2="30" y2="6" stroke="{style.colour}" stroke-width="3"{dash_attr}/>'
+        "</svg>"
+    )
+
+
+def date_label_indices(count: int, most: int = 4) -> list[int]:
+    """Which points get a date under the axis: the first, the last and evenly spaced ones
+    between, at most `most`, so dates never overlap at any width."""
+    if count <= 0:
+        return []
+    step = max(1, -(-(count - 1) // (most - 1)))
+    indices = list(range(0, count, step))
+    if indices[-1] != count - 1:
+        if len(indices) >= most:
+            indices[-1] = count - 1
+        else:
+            indices.append(count - 1)
+    return indices
+
+
 def progress_svg(
     points: Sequence[RatingPoint],
     labels: Mapping[str, str],
     title: str,
     date_format: str = "%d.%m.%Y",
-    width: int = 640,
-    height: int = 320,
+    direction: str = "ltr",
+    width: int = CHART_WIDTH,
+    height: int = CHART_HEIGHT,
 ) -> str:
     """An accessible SVG line chart of the scores over time (one line per dimension).
 
-    `labels` maps each dimension to its (translated) name; every text is escaped. Returns
-    an empty string when there are no points."""
+    The legend is not drawn here: pages show it as HTML next to the chart (`LINE_STYLES`,
+    `legend_swatch_svg`), where it wraps and flows with the text direction. For right-to-left
+    pages (`direction="rtl"`) the chart is mirrored as readers of Arabic and Persian expect:
+    time runs from right to left and the score axis stands on the right. `labels` maps each
+    dimension to its (translated) name, used in the points' tooltips; every text is escaped.
+    Returns an empty string when there are no points."""
     ordered = sorted(points, key=lambda p: p.recorded_at)
     if not ordered:
         return ""
-    left, right, top, bottom = 40, 170, 20, 40
+    rtl = direction == "rtl"
+    axis_w, edge, top, bottom = 36, 44, 16, 40
+    left, right = (edge, axis_w) if rtl else (axis_w, edge)
     plot_w = width - left - right
     plot_h = height - top - bottom
     count = len(ordered)
 
     def x_at(index: int) -> float:
-        return left + (plot_w / 2 if count == 1 else plot_w * index / (count - 1))
+        share = 0.5 if count == 1 else index / (count - 1)
+        return left + plot_w * (1 - share if rtl else share)
 
     def y_at(score: int) -> float:
         return top + plot_h * (MAX_SCORE - score) / (MAX_SCORE - MIN_SCORE)
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-labelledby="progress-chart-title" '
-        f'class="jobvej-progress-chart">',
+        f'width="100%" role="img" aria-labelledby="progress-chart-title" direction="ltr" '
+        f'class="jobvej-progress-chart" data-direction="{"rtl" if rtl else "ltr"}">',
         f'<title id="progress-chart-title">{escape(title)}</title>',
     ]
+    label_x = width - right + 8 if rtl else left - 8
+    anchor = "start" if rtl else "end"
     for score in range(MIN_SCORE, MAX_SCORE + 1):
         y = y_at(score)
         parts.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" '
             f'stroke="#d9d9d9" stroke-width="1"/>'
         )
-        parts.append(
-            f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{score}</text>'
-        )
-    for index, point in enumerate(ordered):
-        if count <= 8 or index in (0, count - 1) or index % max(1, count // 6) == 0:
+        if score % 3 == 1 or score == MAX_SCORE:
             parts.append(
-                f'<text x="{x_at(index):.1f}" y="{height - bottom + 18}" text-anchor="middle" '
-                f'font-size="11">{escape(point.recorded_at.strftime(date_format))}</text>'
+                f'<text x="{label_x}" y="{y + AXIS_FONT_SIZE / 3:.1f}" text-anchor="{anchor}" '
+                f'font-size="{AXIS_FONT_SIZE}" class="jobvej-axis-score">{score}</text>'
             )
-    for d_index, dim in enumerate(DIMENSIONS):
-        colour = _COLOURS[d_index]
-        dash = _DASHES[d_index]
-        coords: list[tuple[float, float]] = []
+    for index in date_label_indices(count):
+        parts.append(
+            f'<text x="{x_at(index):.1f}" y="{height - bottom + 24}" text-anchor="middle" '
+            f'font-size="{AXIS_FONT_SIZE}" class="jobvej-axis-date">'
+            f"{escape(ordered[index].recorded_at.strftime(date_format))}</text>"
+        )
+    for dim in DIMENSIONS:
+        style = LINE_STYLES[dim]
+        coords: list[tuple[float, float, int]] = []
         for i, p in enumerate(ordered):
             value = p.scores.get(dim)
             if value is not None and valid_score(value):
-                coords.append((x_at(i), y_at(value)))
+                coords.append((x_at(i), y_at(value), value))
         if not coords:
             continue
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        dash_attr = f' stroke-dasharray="{style.dash}"' if style.dash else ""
         if len(coords) > 1:
-            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in coords)
             parts.append(
-                f'<polyline points="{path}" fill="none" stroke="{colour}" '
+                f'<polyline points="{path}" fill="none" stroke="{style.colour}" '
                 f'stroke-width="2.5"{dash_attr} data-dimension="{dim}"/>'
             )
-        for x, y in coords:
+        name = escape(labels.get(dim, dim))
+        for x, y, value in coords:
             parts.append(
-                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}" data-dimension="{dim}"/>'
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{style.colour}" '
+                f'data-dimension="{dim}"><title>{name}: {value}</title></circle>'
             )
-        legend_y = top + 10 + d_index * 22
-        legend_x = width - right + 12
-        parts.append(
-            f'<line x1="{legend_x}" y1="{legend_y}" x2="{legend_x + 24}" y2="{legend_y}" '
-            f'stroke="{colour}" stroke-width="3"{dash_attr}/>'
-        )
-        parts.append(
-            f'<text x="{legend_x + 30}" y="{legend_y + 4}" font-size="12">'
-            f"{escape(labels.get(dim, dim))}</text>"
-        )
     parts.append("</svg>")
     return "".join(parts)

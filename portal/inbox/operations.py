@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from sqlalchemy import func, select
+
 from portal.extensions import db
-from portal.models.handoff import HandoffCase
+from portal.models.handoff import CaseReply, HandoffCase
 from portal.models.user import utcnow
 
 
@@ -18,3 +20,14 @@ def mark_replies_read(case: HandoffCase) -> int:
     if count:
         db.session.commit()
     return count
+
+
+def unread_reply_count(user_id: int) -> int:
+    """How many answers from staff the user has not opened yet (all their cases)."""
+    count = db.session.scalar(
+        select(func.count())
+        .select_from(CaseReply)
+        .join(HandoffCase, CaseReply.case_id == HandoffCase.id)
+        .where(HandoffCase.user_id == user_id, CaseReply.read_at.is_(None))
+    )
+    return int(count or 0)

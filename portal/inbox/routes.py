@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from portal.assistant.operations import get_routing
 from portal.auth.access import protect_blueprint
 from portal.extensions import db
-from portal.inbox.operations import mark_replies_read
+from portal.inbox.operations import mark_replies_read, unread_reply_count
 from portal.models.handoff import CaseReply, HandoffCase
 from portal.models.user import Role
 
@@ -19,6 +19,19 @@ bp = Blueprint("inbox", __name__, url_prefix="/<lang_code>/inbox")
 
 # Any logged-in user has an inbox; each sees only the cases they own.
 protect_blueprint(bp, *Role)
+
+
+@bp.app_context_processor
+def inbox_context() -> dict[str, object]:
+    """`inbox_unread()` for the header and home pages: unread answers of the logged-in user
+    (computed only when a template asks)."""
+
+    def inbox_unread() -> int:
+        if not current_user.is_authenticated:
+            return 0
+        return unread_reply_count(current_user.id)
+
+    return {"inbox_unread": inbox_unread}
 
 
 @bp.route("/")

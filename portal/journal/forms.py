@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
@@ -20,6 +19,7 @@ from portal.domain.journal import (
     is_safe_link,
     missing_required,
 )
+from portal.forms import JobvejForm
 
 SECTION_NAMES = {
     "experience": _l("Erhvervserfaring"),
@@ -91,7 +91,7 @@ def _choices(names: dict[str, object], codes: tuple[str, ...]) -> list[tuple[str
     return [("", _l("Vælg"))] + [(code, names[code]) for code in codes]
 
 
-class JournalEntryForm(FlaskForm):
+class JournalEntryForm(JobvejForm):
     language = SelectField(
         _l("Sproget teksten er skrevet på"),
         choices=[(c, n if c != "und" else _l("Andet sprog")) for c, n in TEXT_LANGUAGES.items()],
@@ -168,5 +168,5 @@ class JournalEntryForm(FlaskForm):
         return ok
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(JobvejForm):
     """An empty form: only the CSRF token (for delete and share buttons)."""

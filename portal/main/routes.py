@@ -22,6 +22,22 @@ def home() -> ResponseReturnValue:
     return render_template("main/home.html")
 
 
+@bp.route("/<lang_code>/accessibility")
+def accessibility() -> ResponseReturnValue:
+    """The accessibility statement (tilgængelighedserklæring), from content/accessibility.yaml."""
+    from portal import accessibility_statement as a11y
+
+    return render_template(
+        "main/accessibility.html",
+        statement=a11y.load_statement(),
+        checked_pages=a11y.CHECKED_PAGE_TYPES,
+        other_checks=a11y.OTHER_CHECKS,
+        known_issue_texts=a11y.KNOWN_ISSUES,
+        compliance_texts=a11y.COMPLIANCE,
+        method_texts=a11y.METHOD,
+    )
+
+
 @bp.route("/healthz")
 def healthz() -> ResponseReturnValue:
     """ok / degraded (503 when the database is down). Details (each dependency, its URL and

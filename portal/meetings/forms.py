@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField, TimeField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from portal.domain.journal import TEXT_LANGUAGES
+from portal.forms import JobvejForm
 
 CHANNEL_NAMES = {
     "in_person": _l("Fremmøde"),
@@ -25,7 +25,7 @@ def text_language_field() -> SelectField:
     )
 
 
-class RescheduleForm(FlaskForm):
+class RescheduleForm(JobvejForm):
     reason = TextAreaField(
         _l("Hvorfor vil du flytte samtalen?"),
         validators=[
@@ -36,7 +36,7 @@ class RescheduleForm(FlaskForm):
     language = text_language_field()
 
 
-class BookMeetingForm(FlaskForm):
+class BookMeetingForm(JobvejForm):
     day = DateField(
         _l("Dato"),
         validators=[InputRequired(_l("Skriv datoen som ÅÅÅÅ-MM-DD."))],
@@ -63,7 +63,7 @@ class BookMeetingForm(FlaskForm):
     kind = SelectField(_l("Slags samtale"), choices=list(KIND_NAMES.items()))
 
 
-class AcceptRescheduleForm(FlaskForm):
+class AcceptRescheduleForm(JobvejForm):
     day = DateField(
         _l("Ny dato"),
         validators=[InputRequired(_l("Skriv datoen som ÅÅÅÅ-MM-DD."))],

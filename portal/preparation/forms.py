@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
+from portal.forms import JobvejForm
 from portal.meetings.forms import text_language_field
 
 LONG = 5000
@@ -22,7 +22,7 @@ def _text(label: object) -> TextAreaField:
     )
 
 
-class PreparationForm(FlaskForm):
+class PreparationForm(JobvejForm):
     wishes = _text(_l("Hvad vil du gerne have ud af samtalen?"))
     goals = _text(_l("Hvad er dine mål?"))
     helps = _text(_l("Hvad hjælper dig?"))
@@ -45,6 +45,17 @@ class PreparationForm(FlaskForm):
         "goals": _l("Skriv dine mål – gerne med få ord."),
         "interpreter_needed": _l("Svar på om du har brug for en tolk."),
     }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        # Said next to each field, so the label never calls a needed answer "optional".
+        for name in self.REQUIRED_ON_SUBMIT:
+            self[name].flags.conditional = _l(
+                "Skal udfyldes, før du sender. En kladde kan gemmes uden."
+            )
+        self.interpreter_language.flags.conditional = _l(
+            "Skal udfyldes, hvis du har brug for en tolk."
+        )
 
     def validate_for(self, submit: bool) -> bool:
         """Validate; when sending, the main answers must be filled in."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField
 from wtforms.validators import DataRequired
 
+from portal.forms import JobvejForm
 
-class DeleteAccountForm(FlaskForm):
+
+class DeleteAccountForm(JobvejForm):
     understood = BooleanField(
         _l("Jeg forstår, at alle mine oplysninger slettes for altid"),
         validators=[DataRequired(_l("Sæt kryds for at bekræfte, at du vil slette alt."))],

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField
 
 from portal.domain.progress_chart import DIMENSIONS, MAX_SCORE, MIN_SCORE
+from portal.forms import JobvejForm
 
 DIMENSION_NAMES = {
     "job": _l("Hvor tæt er jeg på et job"),
@@ -37,7 +37,7 @@ def _score_field(dim: str) -> SelectField:
     )
 
 
-class ProgressForm(FlaskForm):
+class ProgressForm(JobvejForm):
     job = _score_field("job")
     health = _score_field("health")
     skills = _score_field("skills")

@@ -9,7 +9,9 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from portal.auth.access import protect_blueprint
-from portal.domain.progress_chart import DIMENSIONS, progress_svg
+from portal.domain.languages import direction_of
+from portal.domain.progress_chart import DIMENSIONS, legend_swatch_svg, progress_svg
+from portal.i18n import current_lang
 from portal.journal.forms import ConfirmForm
 from portal.journal.operations import set_sharing
 from portal.models.progress import ProgressRating
@@ -28,6 +30,8 @@ def chart_context(ratings: list[ProgressRating]) -> dict[str, object]:
         operations.rating_points(ratings),
         {d: str(DIMENSION_NAMES[d]) for d in DIMENSIONS},
         _("Din udvikling over tid"),
+        date_format="%d.%m.%Y",
+        direction=direction_of(current_lang()),
     )
     return {
         "ratings": ratings,
@@ -35,6 +39,12 @@ def chart_context(ratings: list[ProgressRating]) -> dict[str, object]:
         "dimensions": DIMENSIONS,
         "dimension_names": DIMENSION_NAMES,
     }
+
+
+@bp.app_template_global("progress_legend_swatch")
+def progress_legend_swatch(dimension: str) -> Markup:
+    """The line sample shown next to a dimension's name in the chart legend."""
+    return Markup(legend_swatch_svg(dimension))  # noqa: S704 - fixed markup, no user text
 
 
 @bp.route("/", methods=["GET", "POST"])

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from portal.forms import JobvejForm
 
-class ReplyForm(FlaskForm):
+
+class ReplyForm(JobvejForm):
     """A caseworker's answer to the person who asked."""
 
     body = TextAreaField(
@@ -17,5 +18,5 @@ class ReplyForm(FlaskForm):
     )
 
 
-class ActionForm(FlaskForm):
+class ActionForm(JobvejForm):
     """Claim / release / close: a button with CSRF protection only."""

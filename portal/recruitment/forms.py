@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+
+from portal.forms import JobvejForm
 
 REQUIRED = _l("Udfyld feltet.")
 
 
-class RecruitmentForm(FlaskForm):
+class RecruitmentForm(JobvejForm):
     """What the business service needs to start helping an employer recruit."""
 
     company = StringField(

@@ -189,7 +189,10 @@ def test_brief_shows_preparation_goals_applications_progress_interpreter_first(
     assert "Køkkenmedhjælper" in html
     assert "<svg" in html and 'id="progress-table"' in html
     assert "&lt;b&gt;fed&lt;/b&gt;" in html
-    assert "@media print" in html
+    # printable: the site stylesheet hides navigation and chat when printing the brief
+    assert "/static/css/jobvej.css" in html and 'class="jobvej-brief"' in html
+    css = client.get("/static/css/jobvej.css").get_data(as_text=True)
+    assert "@media print" in css and ".jobvej-noprint" in css
 
 
 def test_brief_leaves_out_unshared_parts_and_drafts(
