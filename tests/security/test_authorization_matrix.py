@@ -36,6 +36,7 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "main.root": EVERYONE,
     "main.home": EVERYONE,
     "main.healthz": EVERYONE,
+    "main.accessibility": EVERYONE,
     "auth.login": EVERYONE,
     "auth.logout": EVERYONE,
     "auth.register": EVERYONE,
