@@ -214,6 +214,46 @@ def purge_transcripts_command(days: int | None) -> None:
     )
 
 
+@jobvej_cli.command("purge")
+@click.option(
+    "--transcript-days", type=int, default=None, help="Override TRANSCRIPT_RETENTION_DAYS."
+)
+@click.option("--case-days", type=int, default=None, help="Override CASE_RETENTION_DAYS.")
+@click.option("--audit-days", type=int, default=None, help="Override AUDIT_RETENTION_DAYS.")
+@click.option(
+    "--audit-after-deletion-days",
+    type=int,
+    default=None,
+    help="Override AUDIT_RETENTION_AFTER_DELETION_DAYS.",
+)
+def purge_command(
+    transcript_days: int | None,
+    case_days: int | None,
+    audit_days: int | None,
+    audit_after_deletion_days: int | None,
+) -> None:
+    """Delete transcripts, closed cases and audit entries whose retention period is over
+    (idempotent; run daily from cron or a systemd timer)."""
+    from dataclasses import replace
+
+    from flask import current_app
+
+    from portal.retention import periods_from_config, purge_expired
+
+    try:
+        periods = periods_from_config(current_app.config)
+        overrides = {
+            "transcripts": transcript_days,
+            "closed_cases": case_days,
+            "audit": audit_days,
+            "audit_after_deletion": audit_after_deletion_days,
+        }
+        periods = replace(periods, **{k: v for k, v in overrides.items() if v is not None})
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo("Retention: " + purge_expired(periods).summary())
+
+
 def init_app(app: Flask) -> None:
     """Attach the command group to the app."""
     app.cli.add_command(jobvej_cli)

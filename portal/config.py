@@ -52,7 +52,10 @@ SETTINGS: tuple[Setting, ...] = (
         "ASSISTANT_URL",
         "JOBVEJ_ASSISTANT_URL",
         "http://127.0.0.1:5005",
-        "Base URL of the Rasa server the portal forwards chat messages to.",
+        "Base URL of the Rasa server the portal forwards chat messages to; several "
+        "comma-separated URLs spread conversations over several Rasa servers that share a "
+        "tracker store and a lock store (a conversation goes to the same server while it is "
+        "up, to the next one when it is not).",
     ),
     Setting(
         "ACTIONS_URL",
@@ -83,14 +86,72 @@ SETTINGS: tuple[Setting, ...] = (
         "CHAT_RATE_LIMIT",
         "JOBVEJ_CHAT_RATE_LIMIT",
         "30/minute",
-        "Flask-Limiter limit per IP address for the chat API (messages, parse, leave a message).",
+        "Chat API limit (messages, parse, leave a message) per person: the logged-in user, "
+        "else the chat session, else the address.",
+    ),
+    Setting(
+        "CHAT_ADDRESS_RATE_LIMIT",
+        "JOBVEJ_CHAT_ADDRESS_RATE_LIMIT",
+        "600/minute",
+        "Chat API limit per IP address, sized for many honest people behind one address "
+        "(asylum centre, library, municipal office).",
+    ),
+    Setting(
+        "API_RATE_LIMIT",
+        "JOBVEJ_API_RATE_LIMIT",
+        "300/minute",
+        "Limit per person for the other JSON APIs (calculators, topics, chat replies).",
+    ),
+    Setting(
+        "API_ADDRESS_RATE_LIMIT",
+        "JOBVEJ_API_ADDRESS_RATE_LIMIT",
+        "3000/minute",
+        "Limit per IP address for the other JSON APIs.",
+    ),
+    Setting(
+        "LOGIN_ADDRESS_RATE_LIMIT",
+        "JOBVEJ_LOGIN_ADDRESS_RATE_LIMIT",
+        "60/minute",
+        "Login and registration attempts per IP address (each account also backs off "
+        "exponentially after 5 wrong passwords).",
+    ),
+    Setting(
+        "PROXY_COUNT",
+        "JOBVEJ_PROXY_COUNT",
+        0,
+        "Number of trusted reverse proxies / load balancers in front of the portal; their "
+        "X-Forwarded-For/-Proto headers are then used for the client's address (rate limits).",
+        int,
     ),
     Setting(
         "TRANSCRIPT_RETENTION_DAYS",
         "JOBVEJ_TRANSCRIPT_RETENTION_DAYS",
         90,
-        "Days chat transcripts are kept; `flask --app portal jobvej purge-transcripts` "
-        "deletes older ones (run it daily).",
+        "Days chat transcripts are kept after the last message; `flask --app portal jobvej "
+        "purge` deletes older ones (run it daily from cron).",
+        int,
+    ),
+    Setting(
+        "CASE_RETENTION_DAYS",
+        "JOBVEJ_CASE_RETENTION_DAYS",
+        365,
+        "Days a closed handoff case (with its replies) is kept after it was closed; "
+        "`jobvej purge` deletes it then.",
+        int,
+    ),
+    Setting(
+        "AUDIT_RETENTION_DAYS",
+        "JOBVEJ_AUDIT_RETENTION_DAYS",
+        1825,
+        "Days an audit-log entry (who read a citizen's data) is kept while the account exists.",
+        int,
+    ),
+    Setting(
+        "AUDIT_RETENTION_AFTER_DELETION_DAYS",
+        "JOBVEJ_AUDIT_RETENTION_AFTER_DELETION_DAYS",
+        183,
+        "Days the pseudonymised audit-log entries of a deleted account are kept (access logs "
+        "must outlive the account for at least six months).",
         int,
     ),
     Setting(
@@ -112,6 +173,21 @@ SETTINGS: tuple[Setting, ...] = (
         "JOBVEJ_RATELIMIT_STORAGE_URL",
         "memory://",
         "Where Flask-Limiter keeps counters, e.g. redis://127.0.0.1:6379/0 with several workers.",
+    ),
+    Setting(
+        "PRODUCTION",
+        "JOBVEJ_PRODUCTION",
+        False,
+        "Production mode: refuse to start without a strong JOBVEJ_SECRET_KEY, a JOBVEJ_"
+        "DATABASE_URL (PostgreSQL) and JOBVEJ_ASSISTANT_API_TOKEN, or with demo mode on.",
+        bool,
+    ),
+    Setting(
+        "HEALTH_TOKEN",
+        "JOBVEJ_HEALTH_TOKEN",
+        "",
+        "Bearer token that shows /healthz details (dependencies, errors) to monitoring; "
+        "without it only requests from this machine see them, others get ok/degraded.",
     ),
     Setting(
         "SESSION_COOKIE_SECURE",
@@ -158,6 +234,7 @@ def load_config(
         config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'jobvej.sqlite3'}"
     if not config["SECRET_KEY"]:
         config["SECRET_KEY"] = _secret_key(instance)
+        config["SECRET_KEY_FROM_INSTANCE"] = True
     config.update(
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -169,3 +246,43 @@ def load_config(
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
     )
     return config
+
+
+class ConfigurationError(RuntimeError):
+    """The configuration is not safe to run with (production mode)."""
+
+
+MIN_SECRET_KEY_LENGTH = 32
+KNOWN_WEAK_SECRETS = frozenset(
+    {"changeme", "change-me", "secret", "dev", "development", "test", "test-secret", "jobvej"}
+)
+
+
+def secret_key_problem(key: str) -> str | None:
+    """Why a secret key is too weak for production, or None when it is strong enough."""
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        return f"at least {MIN_SECRET_KEY_LENGTH} characters are needed"
+    if key.lower() in KNOWN_WEAK_SECRETS or len(set(key)) < 10:
+        return "it is a known or repetitive value"
+    return None
+
+
+def check_production(config: Mapping[str, Any]) -> None:
+    """Refuse to start in production mode with settings that are only fit for a laptop."""
+    if not config.get("PRODUCTION"):
+        return
+    problems = []
+    if config.get("SECRET_KEY_FROM_INSTANCE"):
+        problems.append("JOBVEJ_SECRET_KEY is not set (generate one: flask jobvej new-secret)")
+    else:
+        weak = secret_key_problem(str(config.get("SECRET_KEY") or ""))
+        if weak:
+            problems.append(f"JOBVEJ_SECRET_KEY is too weak: {weak}")
+    if str(config.get("SQLALCHEMY_DATABASE_URI", "")).startswith("sqlite"):
+        problems.append("JOBVEJ_DATABASE_URL must point to PostgreSQL, not SQLite")
+    if not config.get("ASSISTANT_API_TOKEN"):
+        problems.append("JOBVEJ_ASSISTANT_API_TOKEN is not set")
+    if config.get("DEMO_MODE"):
+        problems.append("JOBVEJ_DEMO_MODE must be off")
+    if problems:
+        raise ConfigurationError("Refusing to start in production mode: " + "; ".join(problems))

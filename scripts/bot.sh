@@ -10,6 +10,8 @@
 #   model            print the current model path (exit 1 if none)
 #   run              Rasa server, foreground (REST webhook + HTTP API)
 #   actions          action server, foreground
+#   init-tracker-store  create the PostgreSQL tracker store (RASA_DB_*) once, for
+#                    several Rasa servers (endpoints.production.yml)
 #   validate         rasa data validate
 #   test             conversation tests (bot/tests/test_conversations.yml)
 #   unit [pytest args]  unit tests of the actions (bot/tests/unit)
@@ -20,6 +22,8 @@
 #
 # Environment: RASA_PORT (5005), ACTIONS_PORT (5055), RASA_HOST (127.0.0.1),
 # ACTIONS_HOST (127.0.0.1), RASA_CORS ("*"), RASA_AUTH_TOKEN (unset = no token),
+# RASA_ENDPOINTS (endpoints.yml; endpoints.production.yml = PostgreSQL tracker store and
+# Redis lock store, configured by the RASA_DB_* and RASA_REDIS_* variables it names),
 # ACTION_ENDPOINT_URL (http://127.0.0.1:$ACTIONS_PORT/webhook),
 # PORTAL_URL (http://127.0.0.1:8000, read by the action server),
 # JOBVEJ_ASSISTANT_API_TOKEN (shared secret for the portal's handoff API; read by the
@@ -249,7 +253,7 @@ cmd_run() {
     local args=(run --enable-api
         -i "${RASA_HOST:-127.0.0.1}" --port "${RASA_PORT:-5005}"
         --model "$model" --cors "${RASA_CORS:-*}"
-        --credentials credentials.yml --endpoints endpoints.yml)
+        --credentials credentials.yml --endpoints "${RASA_ENDPOINTS:-endpoints.yml}")
     [[ -n "${RASA_AUTH_TOKEN:-}" ]] && args+=(--auth-token "$RASA_AUTH_TOKEN")
     log "rasa run: model $(basename "$model"), http://${RASA_HOST:-127.0.0.1}:${RASA_PORT:-5005}, actions at $ACTION_ENDPOINT_URL"
     cd "$BOT"
@@ -322,6 +326,46 @@ cmd_ci() {
     log "ci: OK in $((SECONDS - started))s"
 }
 
+# Production: create the PostgreSQL tracker store's database and table once, before
+# several Rasa servers start (they would otherwise race to create the same table).
+cmd_init_tracker_store() {
+    [[ -x "$VENV/bin/python" ]] || die "bot/.venv missing; run: scripts/bot.sh setup"
+    "$VENV/bin/python" - <<'EOF_PY'
+import os
+
+import psycopg2
+from psycopg2 import sql
+
+env = os.environ
+params = dict(
+    host=env.get("RASA_DB_HOST", "127.0.0.1"),
+    port=int(env.get("RASA_DB_PORT", "5432")),
+    user=env.get("RASA_DB_USER", "postgres"),
+    password=env.get("RASA_DB_PASSWORD", ""),
+)
+name = env.get("RASA_DB_NAME", "jobvej_bot")
+conn = psycopg2.connect(dbname=env.get("RASA_DB_LOGIN_DB", "postgres"), **params)
+conn.autocommit = True
+with conn.cursor() as cur:
+    cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+    if cur.fetchone() is None:
+        cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+conn.close()
+
+from rasa.core.tracker_store import SQLTrackerStore  # noqa: E402
+
+SQLTrackerStore(
+    dialect="postgresql",
+    host=params["host"],
+    port=params["port"],
+    db=name,
+    username=params["user"],
+    password=params["password"],
+)
+print(f"tracker store ready: database {name}")
+EOF_PY
+}
+
 cmd_unit() {
     [[ -x "$VENV/bin/python" ]] || die "bot/.venv missing; run: scripts/bot.sh setup"
     cd "$BOT"
@@ -356,6 +400,7 @@ main() {
         train) cmd_train "$@" ;;
         model) current_model ;;
         run) cmd_run ;;
+        init-tracker-store) cmd_init_tracker_store ;;
         actions) cmd_actions ;;
         validate) cmd_validate ;;
         test) cmd_test ;;

@@ -42,6 +42,19 @@ if [ -n "$missing" ]; then
   fi
 fi
 
+# Test tools: Debian's docker-compose validates docker-compose.yml (no Docker engine is
+# installed or needed: --no-install-recommends leaves docker.io out).
+if [ "$WITH_BROWSER" = 1 ] && ! command -v docker-compose >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    say "Installing docker-compose (validates docker-compose.yml in the tests)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+  else
+    echo "The tests need docker-compose: sudo apt-get install -y --no-install-recommends docker-compose"
+    exit 1
+  fi
+fi
+
 # 2. The portal's virtual environment.
 stamp=.venv/.jobvej-stamp
 want=$(sha256sum pyproject.toml | cut -d' ' -f1)

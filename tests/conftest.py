@@ -25,6 +25,19 @@ PG_ADMIN_URL = os.environ.get(
 )
 
 
+REDIS_TEST_URL = os.environ.get("JOBVEJ_TEST_REDIS_URL", "redis://127.0.0.1:6379")
+# Set by scripts/test.sh (and so by CI): a missing PostgreSQL, Redis or Chromium fails the
+# run instead of skipping the tests that need it.
+REQUIRE_SERVICES = os.environ.get("JOBVEJ_REQUIRE_SERVICES") == "1"
+
+
+def service_missing(reason: str) -> None:
+    """Skip a test whose service is absent, or fail it when services are required (CI)."""
+    if REQUIRE_SERVICES:
+        pytest.fail(f"{reason} (JOBVEJ_REQUIRE_SERVICES=1: CI needs it)", pytrace=False)
+    pytest.skip(reason)
+
+
 def _admin_connection():  # type: ignore[no-untyped-def]
     import psycopg
 
@@ -32,15 +45,31 @@ def _admin_connection():  # type: ignore[no-untyped-def]
     return psycopg.connect(plain, autocommit=True, connect_timeout=2)
 
 
+def _cannot_connect(error: Exception) -> bool:
+    """True only for "the server is not there" (refused, unreachable, timed out), not for
+    a wrong user, password or database name, which are configuration errors to report."""
+    text = str(error).lower()
+    return any(
+        marker in text
+        for marker in ("connection refused", "could not connect", "timeout expired", "no route")
+    ) and not any(marker in text for marker in ("authentication", "does not exist", "role "))
+
+
 def create_postgres_database(label: str) -> str | None:
-    """Create a fresh, uniquely named database; its URL, or None if PostgreSQL is unreachable."""
+    """Create a fresh, uniquely named database; its URL, or None if PostgreSQL is not
+    running. Any other error (wrong URL, credentials, permissions) is raised."""
+    import psycopg
+
     name = f"jobvej_test_{re.sub(r'[^a-z0-9]', '', label.lower())}_{os.getpid()}"
     try:
-        with _admin_connection() as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}"')
-    except Exception:
-        return None
+        conn = _admin_connection()
+    except psycopg.OperationalError as error:
+        if _cannot_connect(error):
+            return None
+        raise
+    with conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
     return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
 
 
@@ -125,7 +154,7 @@ def app(
     on_postgres = request.param == "postgres"
     if on_postgres:
         if postgres_url is None:
-            pytest.skip("PostgreSQL not reachable")
+            service_missing(f"PostgreSQL not reachable at {PG_ADMIN_URL}")
         url = postgres_url
     else:
         target = tmp_path / "test.sqlite3"
@@ -233,11 +262,34 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
     """Debian's Chromium driven by Playwright (no browser download)."""
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    try:
+        from playwright import sync_api as playwright_api
+    except ImportError:
+        service_missing("Playwright is not installed (scripts/setup.sh --with-browser)")
     chromium = "/usr/bin/chromium"
     if not Path(chromium).exists():
-        pytest.skip("Debian chromium is not installed (scripts/setup.sh --with-browser)")
+        service_missing("Debian chromium is not installed (scripts/setup.sh --with-browser)")
     with playwright_api.sync_playwright() as pw:
         instance = pw.chromium.launch(executable_path=chromium, headless=True, args=BROWSER_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def redis_prefix() -> Iterator[tuple[str, str]]:
+    """(URL of the Redis on this machine, a key prefix of this test's own). Keys with the
+    prefix are deleted afterwards; nothing else in Redis is touched (never FLUSHALL)."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        service_missing(f"Redis not reachable at {REDIS_TEST_URL}")
+    tag = uuid.uuid4().hex[:12]
+    prefix = f"jobvej-test-{tag}"
+    yield REDIS_TEST_URL, prefix
+    # Keys carry the prefix, or the tag where a test puts it in its own keys.
+    for key in client.scan_iter(match=f"*{tag}*", count=500):
+        client.delete(key)
+    client.close()

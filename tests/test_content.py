@@ -231,12 +231,30 @@ def test_stale_translation_is_shown_with_notice(danish_only_client) -> None:  # 
 
 
 def test_machine_translation_is_labelled(client: FlaskClient, library) -> None:  # type: ignore[no-untyped-def]
+    """A machine-translated article says, in the reader's language, that the Danish text is
+    authoritative AND that a machine translated it; a human translation does not claim that."""
+    import html as html_lib
+
+    from flask_babel import force_locale, gettext
+
     machine = [a for a in library.articles.values() if a.machine_translated]
-    if not machine:
-        pytest.skip("no machine-translated article in the library")
+    human = [
+        a for a in library.articles.values() if not a.machine_translated and a.language != "da"
+    ]
+    if not machine or not human:
+        pytest.skip("the library needs a machine- and a human-translated article")
     article = machine[0]
-    page = client.get(f"/{article.language}/help/{article.topic_id}").data.decode()
-    assert "jobvej-authoritative" in page
+    with client.application.test_request_context(), force_locale(article.language):
+        authoritative = gettext("Den danske tekst er gældende. Denne oversættelse er til hjælp.")
+        machine_label = gettext("Oversættelsen er lavet maskinelt og er ikke gennemlæst.")
+    page = html_lib.unescape(client.get(f"/{article.language}/help/{article.topic_id}").text)
+    assert authoritative in page
+    assert machine_label in page
+    written = human[0]
+    with client.application.test_request_context(), force_locale(written.language):
+        written_label = gettext("Oversættelsen er lavet maskinelt og er ikke gennemlæst.")
+    page = html_lib.unescape(client.get(f"/{written.language}/help/{written.topic_id}").text)
+    assert written_label not in page
 
 
 def test_unknown_topic_page_is_404(client: FlaskClient) -> None:

@@ -13,7 +13,12 @@ from flask_migrate import check, downgrade, upgrade
 from sqlalchemy import inspect
 
 from portal.extensions import db
-from tests.conftest import create_postgres_database, drop_postgres_database, make_app
+from tests.conftest import (
+    create_postgres_database,
+    drop_postgres_database,
+    make_app,
+    service_missing,
+)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -23,10 +28,10 @@ def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield f"sqlite:///{tmp_path / 'migrate.sqlite3'}"
         return
     if os.environ.get("JOBVEJ_SKIP_POSTGRES") == "1":
-        pytest.skip("PostgreSQL skipped")
+        service_missing("PostgreSQL skipped (JOBVEJ_SKIP_POSTGRES=1)")
     url = create_postgres_database("migrations")
     if url is None:
-        pytest.skip("PostgreSQL not reachable")
+        service_missing("PostgreSQL not reachable")
     yield url
     drop_postgres_database(url)
 

@@ -29,12 +29,16 @@ from portal.domain.languages import LANGUAGES, SOURCE_LANGUAGE
 from portal.extensions import db, limiter
 from portal.models.handoff import CaseSource, HandoffCase
 from portal.models.user import User
+from portal.ratelimits import address_key, client_key, setting
 
 bp = Blueprint("api_assistant", __name__, url_prefix="/api/v1")
 
 
-def _chat_limit() -> str:
-    return str(current_app.config.get("CHAT_RATE_LIMIT") or "30/minute")
+# Per person (user, chat session or address) and, sized for a shared address, per address.
+chat_limit = limiter.shared_limit(setting("CHAT_RATE_LIMIT"), scope="chat", key_func=client_key)
+chat_address_limit = limiter.shared_limit(
+    setting("CHAT_ADDRESS_RATE_LIMIT"), scope="chat-address", key_func=address_key
+)
 
 
 def _json_body() -> Any:
@@ -61,7 +65,8 @@ def _message_json(message: rasa.BotMessage, language: str) -> dict[str, Any]:
 
 
 @bp.post("/assistant/messages")
-@limiter.shared_limit(_chat_limit, scope="chat")
+@chat_limit
+@chat_address_limit
 def messages() -> ResponseReturnValue:
     """One chat turn: redact, store, forward to Rasa; unavailable notice when Rasa is down."""
     checked = validate_chat_message(_json_body())
@@ -87,7 +92,8 @@ def messages() -> ResponseReturnValue:
 
 
 @bp.post("/assistant/parse")
-@limiter.shared_limit(_chat_limit, scope="chat")
+@chat_limit
+@chat_address_limit
 def parse() -> ResponseReturnValue:
     """The topic a text is about (intent names are topic ids) and Rasa's confidence."""
     data = _json_body()
@@ -99,7 +105,8 @@ def parse() -> ResponseReturnValue:
         errors["text"] = "required"
     elif len(text) > 1000:
         errors["text"] = "at most 1000 characters"
-    if data.get("language", SOURCE_LANGUAGE) not in LANGUAGES:
+    language = data.get("language", SOURCE_LANGUAGE)
+    if not isinstance(language, str) or language not in LANGUAGES:
         errors["language"] = "must be one of " + ", ".join(LANGUAGES)
     if errors:
         return jsonify({"errors": errors}), 422
@@ -111,7 +118,8 @@ def parse() -> ResponseReturnValue:
 
 
 @bp.post("/assistant/leave-message")
-@limiter.shared_limit(_chat_limit, scope="chat")
+@chat_limit
+@chat_address_limit
 def leave_message() -> ResponseReturnValue:
     """Leave a message for a person (e.g. while the assistant is down): a case in the
     general queue. Errors come as codes and as texts in the user's language."""
@@ -120,7 +128,7 @@ def leave_message() -> ResponseReturnValue:
     language = checked.values.get("language") or (
         data.get("language") if isinstance(data, dict) else None
     )
-    language = language if language in LANGUAGES else SOURCE_LANGUAGE
+    language = language if isinstance(language, str) and language in LANGUAGES else SOURCE_LANGUAGE
     if not checked.ok:
         return jsonify(
             {
@@ -196,7 +204,8 @@ def create_handoff_case() -> ResponseReturnValue:
 
 
 @bp.get("/handoff-cases/<int:case_id>/replies")
-@limiter.limit("120/minute")
+@limiter.limit(setting("API_RATE_LIMIT"), key_func=client_key)
+@limiter.limit(setting("API_ADDRESS_RATE_LIMIT"), key_func=address_key, scope="replies-address")
 def case_replies(case_id: int) -> ResponseReturnValue:
     """Caseworker replies to a case, for the chat session that created it (404 otherwise)."""
     session_id = request.args.get("session_id", "")

@@ -16,7 +16,7 @@ from typing import Any
 from flask import Flask, current_app
 from sqlalchemy import select, update
 
-from portal.assistant import rasa
+from portal.assistant import pool, rasa
 from portal.content_store import get_library
 from portal.domain import routing
 from portal.domain.assistant import OUT_OF_SCOPE, classify_intent, new_session_id
@@ -119,7 +119,7 @@ def _classify(text: str, messages: list[rasa.BotMessage]) -> tuple[str, bool | N
             # Small talk (greetings, thanks) carries understood=null: neither a topic nor a miss.
             return OUT_OF_SCOPE, None if understood is None else bool(understood)
     try:
-        result = rasa.parse(
+        result = pool.parse(
             current_app.config["ASSISTANT_URL"],
             text,
             float(current_app.config["ASSISTANT_TIMEOUT_SECONDS"]),
@@ -151,7 +151,7 @@ def chat_turn(session_id: str | None, text: str, language: str, user: User | Non
     append_to_conversation(conversation, [_entry("user", text)])
     config = current_app.config
     try:
-        messages = rasa.send_message(
+        messages = pool.send_message(
             config["ASSISTANT_URL"],
             config["ASSISTANT_WEBHOOK_PATH"],
             conversation.session_id,
@@ -160,6 +160,10 @@ def chat_turn(session_id: str | None, text: str, language: str, user: User | Non
             user.id if user is not None else None,
             float(config["ASSISTANT_TIMEOUT_SECONDS"]),
         )
+        if not messages:
+            # Rasa answers with nothing when a custom action failed (action server down):
+            # for the user that is the same as no assistant: offer a person instead.
+            raise rasa.AssistantUnavailable("empty answer")
     except rasa.AssistantUnavailable as exc:
         log.warning("assistant unavailable: %s", exc)
         db.session.expire_all()
@@ -197,7 +201,7 @@ def chat_turn(session_id: str | None, text: str, language: str, user: User | Non
 
 def classify_text(text: str) -> tuple[str, float]:
     """`POST /api/v1/assistant/parse`: the topic id (or out_of_scope) and confidence."""
-    result = rasa.parse(
+    result = pool.parse(
         current_app.config["ASSISTANT_URL"],
         redact_cpr(text),
         float(current_app.config["ASSISTANT_TIMEOUT_SECONDS"]),

@@ -8,6 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from portal.auth import service
@@ -15,6 +16,7 @@ from portal.auth.forms import ChangePasswordForm, LanguageForm, LoginForm, Regis
 from portal.extensions import limiter
 from portal.i18n import current_lang
 from portal.models.user import Role, User
+from portal.ratelimits import address_key, setting
 
 bp = Blueprint("auth", __name__, url_prefix="/<lang_code>")
 
@@ -47,29 +49,57 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
+def wait_text(seconds: int) -> str:
+    """ "Wait N seconds/minutes" in the user's language."""
+    if seconds < 90:
+        return ngettext(
+            "For mange forkerte forsøg på denne konto. Vent %(num)d sekund, og prøv igen.",
+            "For mange forkerte forsøg på denne konto. Vent %(num)d sekunder, og prøv igen.",
+            seconds,
+        )
+    minutes = (seconds + 59) // 60
+    return ngettext(
+        "For mange forkerte forsøg på denne konto. Vent %(num)d minut, og prøv igen.",
+        "For mange forkerte forsøg på denne konto. Vent %(num)d minutter, og prøv igen.",
+        minutes,
+    )
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(setting("LOGIN_ADDRESS_RATE_LIMIT"), methods=["POST"], key_func=address_key)
 def login() -> ResponseReturnValue:
     form = LoginForm()
+    retry_after = 0
     if form.validate_on_submit():
-        user = service.authenticate(form.email.data or "", form.password.data or "")
-        if user is None:
-            form.password.errors = [_("E-mail eller adgangskode er forkert.")]
-        else:
-            login_user(user)
-            return redirect(_safe_next(request.args.get("next")) or home_for(user))
+        result = service.attempt_login(form.email.data or "", form.password.data or "")
+        if result.user is not None:
+            login_user(result.user)
+            return redirect(_safe_next(request.args.get("next")) or home_for(result.user))
+        retry_after = result.retry_after
+        form.password.errors = [
+            wait_text(retry_after) if retry_after else _("E-mail eller adgangskode er forkert.")
+        ]
+    if retry_after:
+        headers = {"Retry-After": str(retry_after)}
+        return render_template("auth/login.html", form=form), 429, headers
     return render_template("auth/login.html", form=form), (422 if form.errors else 200)
 
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> ResponseReturnValue:
+    """Log out on the server too: every session of this account ends, so a copied or
+    stolen cookie stops working."""
+    if current_user.is_authenticated:
+        service.end_all_sessions(current_user)
     logout_user()
     flash(_("Du er logget ud."), "info")
     return redirect(url_for("main.home"))
 
 
 @bp.route("/register", methods=["GET", "POST"])
-@limiter.limit("5 per minute", methods=["POST"])
+@limiter.limit(
+    setting("LOGIN_ADDRESS_RATE_LIMIT"), methods=["POST"], key_func=address_key, scope="register"
+)
 def register() -> ResponseReturnValue:
     form = RegisterForm()
     if form.validate_on_submit():
@@ -108,7 +138,8 @@ def account() -> ResponseReturnValue:
             except service.AccountError as err:
                 getattr(password_form, err.field).errors = [str(ERROR_TEXT[(err.field, err.code)])]
             else:
-                flash(_("Din adgangskode er ændret."), "success")
+                login_user(current_user._get_current_object())  # this session stays; others end
+                flash(_("Din adgangskode er ændret. Du er logget ud på andre enheder."), "success")
                 return redirect(url_for("auth.account"))
     elif (
         request.method == "POST"

@@ -74,6 +74,11 @@ class Validated:
         return not self.errors
 
 
+# C0 control characters other than tab and line breaks: invisible, and NUL cannot be stored
+# in PostgreSQL text at all.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _text(
     data: Mapping[str, Any],
     name: str,
@@ -88,7 +93,7 @@ def _text(
     if not isinstance(value, str):
         result.errors[name] = "must be a string"
         return
-    value = value.strip()
+    value = _CONTROL_CHARACTERS.sub("", value).strip()
     if required and not value:
         result.errors[name] = "required"
     elif len(value) > max_length:
@@ -99,7 +104,7 @@ def _text(
 
 def _language(data: Mapping[str, Any], result: Validated) -> None:
     language = data.get("language")
-    if language not in LANGUAGES:
+    if not isinstance(language, str) or language not in LANGUAGES:
         result.errors["language"] = "must be one of " + ", ".join(LANGUAGES)
     else:
         result.values["language"] = language
@@ -165,7 +170,7 @@ def validate_handoff(data: Any, topic_ids: Iterable[str]) -> Validated:
     _language(data, result)
     topic_id = data.get("topic_id")
     known = set(topic_ids) | {OUT_OF_SCOPE}
-    if topic_id is not None and topic_id not in known:
+    if topic_id is not None and (not isinstance(topic_id, str) or topic_id not in known):
         result.errors["topic_id"] = "unknown topic id"
     else:
         result.values["topic_id"] = None if topic_id == OUT_OF_SCOPE else topic_id
@@ -183,8 +188,10 @@ def validate_handoff(data: Any, topic_ids: Iterable[str]) -> Validated:
     else:
         result.values["transcript"] = transcript
     user_id = data.get("user_id")
-    if user_id is not None and (isinstance(user_id, bool) or not isinstance(user_id, int)):
-        result.errors["user_id"] = "must be an integer or null"
+    if user_id is not None and (
+        isinstance(user_id, bool) or not isinstance(user_id, int) or not 0 < user_id < 2**63
+    ):
+        result.errors["user_id"] = "must be a positive integer or null"
     else:
         result.values["user_id"] = user_id
     return result
@@ -221,13 +228,14 @@ def validate_left_message(data: Any) -> Validated:
         ("contact", MAX_FIELD_LENGTH),
         ("message", MAX_LEFT_MESSAGE_LENGTH),
     ):
-        value = data.get(name)
-        if not isinstance(value, str) or not value.strip():
+        raw = data.get(name)
+        value = _CONTROL_CHARACTERS.sub("", raw).strip() if isinstance(raw, str) else ""
+        if not value:
             result.errors[name] = "error_required"
-        elif len(value.strip()) > limit:
+        elif len(value) > limit:
             result.errors[name] = "error_too_long"
         else:
-            result.values[name] = redact_cpr(value.strip())
+            result.values[name] = redact_cpr(value)
     if data.get("consent") is not True:
         result.errors["consent"] = "error_consent"
     session_id = data.get("session_id")

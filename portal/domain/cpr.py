@@ -2,8 +2,11 @@
 
 Decision (documented in the issue): a CPR number is ten digits, ``ddmmyy`` followed by
 four digits, written with nothing, a dash (any Unicode dash) or whitespace between the
-two parts. Danish telephone numbers have eight digits, so they never match. To leave
-other ten-digit numbers alone, the first six digits must form a plausible date:
+two parts. The date part may also be written as a date, ``dd.mm.yy``, ``dd-mm-yy`` or
+``dd/mm/yy`` (the same separator twice), as people copy it from letters:
+``01.01.90-1234`` and ``01-01-90-1234`` are redacted like ``010190-1234``. Danish
+telephone numbers have eight digits, so they never match. To leave other ten-digit
+numbers alone, the first six digits must form a plausible date:
 day 01-31 that exists in that month (29 February is always allowed, because the
 century is unknown) and month 01-12. The modulus-11 check is deliberately NOT used:
 CPR numbers issued since 2007 need not satisfy it. Digits in other scripts
@@ -26,7 +29,12 @@ REDACTION = "[CPR fjernet]"
 # \d is Unicode-aware for str patterns: it matches every decimal digit (category Nd).
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
 _SEPARATOR = rf"(?:[ \t\u00a0\u202f]*[{_DASHES}][ \t\u00a0\u202f]*|[ \t\u00a0\u202f]+)?"
-_CANDIDATE = re.compile(rf"(?<!\d)(\d{{2}})(\d{{2}})(\d{{2}}){_SEPARATOR}(\d{{4}})(?!\d)")
+_DATE_SEPARATOR = rf"[./{_DASHES}]"
+_CANDIDATE = re.compile(
+    rf"(?<!\d)(?P<day>\d{{2}})"
+    rf"(?:(?P<sep>{_DATE_SEPARATOR})(?P<month>\d{{2}})(?P=sep)\d{{2}}|(?P<month_plain>\d{{2}})\d{{2}})"
+    rf"{_SEPARATOR}\d{{4}}(?!\d)"
+)
 
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -47,7 +55,8 @@ def find_cpr_numbers(text: str) -> list[str]:
 
 
 def _is_cpr(match: re.Match[str]) -> bool:
-    return is_plausible_birth_date(_number(match.group(1)), _number(match.group(2)))
+    month = match.group("month") or match.group("month_plain")
+    return is_plausible_birth_date(_number(match.group("day")), _number(month))
 
 
 def redact_cpr(text: str, replacement: str = REDACTION) -> str:

@@ -32,11 +32,50 @@ def check_http(url: str, timeout: float = 1.5) -> dict[str, Any]:
 
 
 def health_report(assistant_url: str, actions_url: str) -> dict[str, Any]:
-    """State of database, Rasa server and action server, and an overall status."""
-    report = {
+    """State of database, Rasa server(s) and action server, and an overall status. With
+    several Rasa servers (comma-separated URLs) each is reported; the assistant is ok
+    while at least one of them answers."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    servers = [u.strip() for u in assistant_url.split(",") if u.strip()]
+    # All HTTP checks at once: a slow server costs its timeout once, not once per server.
+    with ThreadPoolExecutor(max_workers=len(servers) + 1) as pool:
+        pending = [pool.submit(check_http, url.rstrip("/") + "/") for url in servers]
+        actions = pool.submit(check_http, actions_url.rstrip("/") + "/health")
+        checks = [future.result() for future in pending]
+    assistant: dict[str, Any] = (
+        dict(checks[0])
+        if len(checks) == 1
+        else {
+            "status": "ok" if any(c["status"] == "ok" for c in checks) else "error",
+            "servers": checks,
+        }
+    )
+    report: dict[str, Any] = {
         "database": check_database(),
-        "assistant": check_http(assistant_url.rstrip("/") + "/"),
-        "action_server": check_http(actions_url.rstrip("/") + "/health"),
+        "assistant": assistant,
+        "action_server": actions.result(),
     }
-    report["status"] = "ok" if all(r["status"] == "ok" for r in report.values()) else "degraded"
+    degraded = any(r["status"] != "ok" for r in report.values()) or any(
+        c["status"] != "ok" for c in checks
+    )
+    report["status"] = "degraded" if degraded else "ok"
     return report
+
+
+def may_see_details(remote_addr: str | None, headers: Any, token: str) -> bool:
+    """Health details name internal URLs and error classes: only for monitoring that shows
+    the health token, or for a request made on this machine and not forwarded by a proxy."""
+    import hmac
+    import ipaddress
+
+    authorization = str(headers.get("Authorization", ""))
+    scheme, _, given = authorization.partition(" ")
+    if token and scheme.lower() == "bearer" and hmac.compare_digest(given.strip(), token):
+        return True
+    if headers.get("X-Forwarded-For") or headers.get("Forwarded"):
+        return False
+    try:
+        return ipaddress.ip_address(remote_addr or "").is_loopback
+    except ValueError:
+        return False

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, redirect, render_template, url_for
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from portal.i18n import select_locale
-from portal.main.health import health_report
+from portal.main.health import health_report, may_see_details
 
 bp = Blueprint("main", __name__)
 
@@ -40,7 +40,13 @@ def accessibility() -> ResponseReturnValue:
 
 @bp.route("/healthz")
 def healthz() -> ResponseReturnValue:
-    """JSON with the state of the database and the assistant (503 when the database is down)."""
+    """ok / degraded (503 when the database is down). Details (each dependency, its URL and
+    error) only with the health token or from this machine (main/health.py)."""
     report = health_report(current_app.config["ASSISTANT_URL"], current_app.config["ACTIONS_URL"])
     status = 200 if report["database"]["status"] == "ok" else 503
-    return jsonify(report), status
+    token = str(current_app.config.get("HEALTH_TOKEN") or "")
+    if not may_see_details(request.remote_addr, request.headers, token):
+        report = {"status": report["status"]}
+    response = jsonify(report)
+    response.headers["Cache-Control"] = "no-store"
+    return response, status

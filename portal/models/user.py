@@ -45,10 +45,21 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     is_active_account: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Sessions: a session cookie names the generation it was issued for; logging out or
+    # changing the password moves the generation on, which ends every older session.
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Per-account login backoff (portal/auth/service.py): consecutive failed logins and
+    # the moment before which the account does not accept another password attempt.
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    login_blocked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     @property
     def is_active(self) -> bool:  # Flask-Login: inactive users cannot log in
         return self.is_active_account
+
+    def get_id(self) -> str:
+        """Flask-Login's session token: "<id>:<session generation>" (see load_session_user)."""
+        return f"{self.id}:{self.session_generation or 0}"
 
     def has_role(self, *roles: Role) -> bool:
         """True if the user has one of `roles`."""

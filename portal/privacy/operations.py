@@ -12,7 +12,7 @@ from sqlalchemy import Column, Table, delete, select, update
 from portal.extensions import db
 from portal.models.audit import AuditEntry
 from portal.models.sharing import Assignment
-from portal.models.user import Role, User
+from portal.models.user import Role, User, utcnow
 
 # Columns never exported (secrets, not data about the person).
 SECRET_COLUMNS = {"password_hash"}
@@ -70,8 +70,15 @@ def export_user_data(user: User) -> dict[str, Any]:
 def delete_account(user: User) -> None:
     """Delete the account and every personal row: rows whose user foreign key cascades are
     deleted, references that are SET NULL are cleared (on every database, even SQLite
-    without foreign-key enforcement)."""
+    without foreign-key enforcement). Audit entries about the citizen are kept,
+    pseudonymised, until the retention command removes them (portal/models/audit.py)."""
     user_id = user.id
+    audit = AuditEntry.__table__
+    db.session.execute(
+        update(audit)
+        .where(audit.c.citizen_id == user_id)
+        .values(former_citizen_id=user_id, citizen_deleted_at=utcnow())
+    )
     for table in reversed(db.metadata.sorted_tables):
         if table.name == "users":
             continue

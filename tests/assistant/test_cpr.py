@@ -24,6 +24,12 @@ from portal.domain.cpr import REDACTION, contains_cpr, find_cpr_numbers, redact_
         "٠١٠١٩٠-١٢٣٤",  # Arabic-Indic digits
         "۰۱۰۱۹۰۱۲۳۴",  # Persian digits
         "０１０１９０－１２３４",  # full-width digits and dash
+        "01.01.90-1234",  # the date part written as a date
+        "01-01-90-1234",
+        "01/01/90-1234",
+        "01.01.90 1234",
+        "01.01.901234",
+        "31.12.99–1234",
     ],
 )
 def test_cpr_forms_are_redacted(text: str) -> None:
@@ -64,6 +70,17 @@ def test_cpr_inside_text(text: str, expected: str) -> None:
         "kl. 10:30, 1.234.567 kr.",
         "010190-123",  # too short
         "Reg. 1234 konto 12345678",
+        "+45 12 34 56 78",  # phone numbers in groups
+        "+45 1234 5678",
+        "Jeg får 15.234,50 kr. om måneden",  # amounts
+        "1.234.567,89 kr",
+        "10.000.000-1234",
+        "mødet 01.01.2026 kl. 1000",  # a date with a four-digit year, then a time
+        "01.01.2026 1234",
+        "01.13.90-1234",  # month 13 in the dotted form
+        "32.01.90-1234",
+        "01.01-90-1234",  # mixed separators are not a date
+        "konto 1234-5678901234",
     ],
 )
 def test_non_cpr_numbers_are_left_alone(text: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -212,21 +213,40 @@ def test_brief_leaves_out_unshared_parts_and_drafts(
 
 
 def test_home_lists_todays_and_upcoming_meetings_prepared_and_requests(
-    client: FlaskClient, served: tuple[User, User]
+    client: FlaskClient, served: tuple[User, User], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """With the clock fixed at 08:00 Danish time, a meeting at 23:30 the same evening is
+    today's, one just after midnight is upcoming, one from yesterday is not listed."""
+    from datetime import date, time
+
+    from portal.caseworker import routes as caseworker_routes
+    from portal.domain.meetings import local_to_utc
+    from portal.meetings.operations import book_meeting
+
     citizen, caseworker = served
-    soon = make_meeting(citizen, caseworker, days=1 / 48)  # in 30 minutes
-    later = make_meeting(citizen, caseworker, days=10, kind="follow_up")
-    make_meeting(citizen, caseworker, days=-3)  # past: not listed
-    save_preparation(later, {"wishes": "x", "goals": "y"}, submit=True)
-    request_reschedule(later, "Jeg er på sygehuset", "da")
+    day = date(2030, 3, 12)
+    monkeypatch.setattr(caseworker_routes, "utcnow", lambda: local_to_utc(day, time(8, 0)))
+
+    def meeting_at(when_day: date, clock: time, kind: str = "first") -> Meeting:
+        return book_meeting(
+            citizen, caseworker, local_to_utc(when_day, clock), "Rådhuset", "in_person", kind
+        )
+
+    tonight = meeting_at(day, time(23, 30))
+    after_midnight = meeting_at(day + timedelta(days=1), time(0, 15), kind="follow_up")
+    meeting_at(day - timedelta(days=1), time(10, 0))  # yesterday: not listed
+    save_preparation(after_midnight, {"wishes": "x", "goals": "y"}, submit=True)
+    request_reschedule(after_midnight, "Jeg er på sygehuset", "da")
     login(client, caseworker)
     html = client.get("/da/caseworker/").get_data(as_text=True)
-    assert html.count(f"/caseworker/meetings/{soon.id}/brief") == 1
-    assert html.count(f"/caseworker/meetings/{later.id}/brief") == 1
+    today_table = html[html.index('id="meetings-today"') :].split("</table>")[0]
+    upcoming_table = html[html.index('id="meetings-upcoming"') :].split("</table>")[0]
+    assert f"/caseworker/meetings/{tonight.id}/brief" in today_table
+    assert f"/caseworker/meetings/{after_midnight.id}/brief" not in today_table
+    assert f"/caseworker/meetings/{after_midnight.id}/brief" in upcoming_table
+    assert f"/caseworker/meetings/{tonight.id}/brief" not in upcoming_table
     assert html.count("/brief") == 2
-    upcoming = html[html.index('id="meetings-upcoming"') :]
-    assert "<strong>Ja</strong>" in upcoming.split("</table>")[0]
+    assert "<strong>Ja</strong>" in upcoming_table
     req = db.session.scalars(select(RescheduleRequest)).one()
     assert f"/caseworker/reschedule/{req.id}" in html
     assert "Jeg er på sygehuset" not in html  # the reason is read on its own (audited) page
