@@ -117,6 +117,11 @@ cmd_setup() {
         log "removing cached venv $(readlink -f "$VENV")"
         rm -rf "$(readlink -f "$VENV")" "$VENV"
     fi
+    if [[ -L "$VENV" && ! -e "$VENV" ]]; then
+        # a link left from another machine or an emptied cache: make a new venv
+        log "setup: bot/.venv points to a missing $(readlink "$VENV"); relinking"
+        rm -f "$VENV"
+    fi
     if [[ ! -e "$VENV" && ! -L "$VENV" && "${JOBVEJ_NO_CACHE:-0}" != 1 ]]; then
         # The venv lives in the cache (per install fingerprint); bot/.venv links to it.
         local cached="$CACHE/bot-venv-${want:0:16}"

@@ -358,8 +358,13 @@ class FormField:
 
 
 def default_year(book: RateBook, day: date | None = None) -> int:
-    """This year's rates if there is a file for it, otherwise the latest year before it."""
-    return book.year_for(day or today())
+    """This year's rates if there is a file for it, otherwise the latest year before it;
+    on a date before every rates file (a demo clock set far back) the first year, so the
+    page still opens with a year the user can change."""
+    day = day or today()
+    if day.year < min(book.years):
+        return min(book.years)
+    return book.year_for(day)
 
 
 def initial_values(spec: CalculatorSpec[Any], book: RateBook) -> dict[str, str]:

@@ -8,9 +8,9 @@ import re
 from datetime import date
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
-from portal.calculators import forms
 from portal.calculators.forms import default_year
 from portal.domain.rates import RateBook, load_rates
 from tests.conftest import REPO
@@ -39,21 +39,13 @@ def test_a_date_before_every_rates_file_uses_the_first_year(book: RateBook) -> N
     assert default_year(book, date(min(book.years) - 1, 12, 31)) == min(book.years)
 
 
-class _FixedDate(date):
-    fixed = date(2000, 1, 1)
-
-    @classmethod
-    def today(cls) -> date:  # type: ignore[override]
-        return cls.fixed
-
-
 @pytest.mark.parametrize("which", ["first", "after_latest"])
 def test_the_calculator_page_preselects_the_default_year(
-    client: FlaskClient, book: RateBook, monkeypatch: pytest.MonkeyPatch, which: str
+    app: Flask, client: FlaskClient, book: RateBook, which: str
 ) -> None:
     expected = min(book.years) if which == "first" else max(book.years)
-    _FixedDate.fixed = date(expected, 6, 1) if which == "first" else date(expected + 1, 1, 2)
-    monkeypatch.setattr(forms, "date", _FixedDate)
+    day = date(expected, 6, 1) if which == "first" else date(expected + 1, 1, 2)
+    app.config["JOBVEJ_TODAY"] = day.isoformat()
     page = client.get("/da/calculators/dagpenge").text
     selected = re.search(r'<option[^>]*value="(\d{4})"[^>]*selected', page) or re.search(
         r'name="year"[^>]*value="(\d{4})"', page
