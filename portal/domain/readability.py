@@ -32,8 +32,29 @@ _LETTERS = r"[^\W\d_]"
 _WORD = re.compile(rf"{_LETTERS}+(?:[-'’]{_LETTERS}+)*|\d+(?:[.,:/-]\d+)*")
 _SENTENCE_END = re.compile(r"(\S*?)([.!?]+)[\"'”»)]*\s+(?=[A-ZÆØÅÀ-ÖØ-Þ])")
 ABBREVIATIONS = frozenset(
-    "bl.a. f.eks. jf. ca. nr. kl. stk. pkt. evt. inkl. ekskl. dvs. mht. ifm. iht. ang. vedr. "
-    "hhv. pga. s. tlf.".split()
+    [
+        "bl.a.",
+        "f.eks.",
+        "jf.",
+        "ca.",
+        "nr.",
+        "kl.",
+        "stk.",
+        "pkt.",
+        "evt.",
+        "inkl.",
+        "ekskl.",
+        "dvs.",
+        "mht.",
+        "ifm.",
+        "iht.",
+        "ang.",
+        "vedr.",
+        "hhv.",
+        "pga.",
+        "s.",
+        "tlf.",
+    ]
 )
 
 _FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
