@@ -267,3 +267,56 @@ def test_topic_api_returns_short_answer_and_fallback(client: FlaskClient, librar
     assert data["fallback_language"] is None and data["url"].endswith("/en/help/cv")
     assert client.get("/api/v1/topics/cv?language=xx").status_code == 422
     assert client.get("/api/v1/topics/nope").status_code == 404
+
+
+QUOTE_MARKS = "\"'«»“”„‘’"
+
+
+def test_no_article_title_or_short_answer_is_wrapped_in_literal_quote_marks(library) -> None:  # type: ignore[no-untyped-def]
+    """YAML quoting belongs to the file, not the text: a title that starts or ends with a quote
+    mark (as 8 Arabic and Persian titles once did) shows the marks to the reader."""
+    wrapped = [
+        f"{article.path}: {field_name}"
+        for article in library.articles.values()
+        for field_name, text in (("title", article.title), ("short_answer", article.short_answer))
+        if text.strip()[:1] in QUOTE_MARKS or text.strip()[-1:] in QUOTE_MARKS
+    ]
+    assert not wrapped
+
+
+@pytest.mark.parametrize("lang", ["ar", "en", "fa", "uk"])
+def test_a_translation_says_the_danish_text_was_checked(client: FlaskClient, lang: str) -> None:
+    """The review date is the Danish text's: on a translation the label must not read as if
+    the translation had been reviewed."""
+    import html as html_lib
+
+    from flask_babel import force_locale, gettext
+
+    with client.application.test_request_context(), force_locale(lang):
+        danish_checked = gettext("Den danske tekst er senest gennemgået:")
+        reviewed = gettext("Senest gennemgået:")
+    assert danish_checked != "Den danske tekst er senest gennemgået:"  # translated
+    page = html_lib.unescape(client.get(f"/{lang}/help/complaint").text)
+    assert danish_checked in page
+    assert reviewed not in page
+    danish = html_lib.unescape(client.get("/da/help/complaint").text)
+    assert "Senest gennemgået:" in danish
+    assert "Den danske tekst er senest gennemgået:" not in danish
+
+
+def test_no_wrapped_line_starts_like_a_numbered_list(library) -> None:  # type: ignore[no-untyped-def]
+    """A wrapped line that starts with "1. " ("1. juli 2020 …") is rendered as a list item in the
+    middle of a sentence; keep the number on the line before."""
+    import re
+
+    numbered = re.compile(r"\s*\d+[.)]\s")
+    bad = []
+    for article in library.articles.values():
+        lines = article.body.splitlines()
+        for number, (before, line) in enumerate(zip(lines, lines[1:], strict=False), start=2):
+            if not numbered.match(line) or not before.strip() or numbered.match(before):
+                continue
+            continues_an_item = before[:1].isspace() and not line[:1].isspace()
+            if not continues_an_item:
+                bad.append(f"{article.path}: body line {number}: {line.strip()[:40]}")
+    assert not bad
