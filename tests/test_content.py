@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -320,3 +321,56 @@ def test_no_wrapped_line_starts_like_a_numbered_list(library) -> None:  # type: 
             if not continues_an_item:
                 bad.append(f"{article.path}: body line {number}: {line.strip()[:40]}")
     assert not bad
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_SEPARATOR = r"[.,٬٫’'\u202f\u00a0]"
+_NUMBER = re.compile(rf"\d+(?:(?:{_SEPARATOR}|\s(?=\d{{3}}\b))\d+)*½?")
+
+
+def numbers_in(article) -> set[float]:  # type: ignore[no-untyped-def]
+    """Every number a reader sees, whatever the digits (Arabic-Indic, Persian) and separators
+    ("22.041", "22,041", "22 041" are 22041; "62,11" and "62.11" are 62.11; "2½" is 2.5)."""
+    from portal.domain.readability import markdown_blocks
+
+    blocks = [article.title, *markdown_blocks(article.short_answer), *markdown_blocks(article.body)]
+    found: set[float] = set()
+    for match in _NUMBER.findall(" ".join(blocks).translate(_DIGITS)):
+        half = match.endswith("½")
+        parts = re.split(rf"{_SEPARATOR}|\s", match.rstrip("½"))
+        if half:
+            found.add(int(parts[-1]) + 0.5)
+        elif len(parts) > 1 and all(len(part) == 3 for part in parts[1:]):
+            found.add(float("".join(parts)))
+        elif len(parts) == 2:
+            found.add(float(f"{parts[0]}.{parts[1]}"))
+        else:
+            found.update(float(part) for part in parts)
+    return found
+
+
+def test_translations_keep_every_amount_year_and_percentage_of_the_danish_text(library) -> None:  # type: ignore[no-untyped-def]
+    """Rewording a Danish article must not change a figure, and a translation must carry the
+    same figures. Numbers from 13 up (amounts, years, percentages, ages, hours) must be the
+    same set in every language; smaller ones are often written as words ("سنتين ونصف" for 2½
+    years, "two weeks") and are left to the reader."""
+    differences = []
+    for (topic_id, lang), article in sorted(library.articles.items()):
+        if lang == "da":
+            continue
+        danish = {n for n in numbers_in(library.articles[(topic_id, "da")]) if n >= 13}
+        mine = {n for n in numbers_in(article) if n >= 13}
+        if danish != mine:
+            differences.append(
+                f"{topic_id}/{lang}: missing {sorted(danish - mine)}, extra {sorted(mine - danish)}"
+            )
+    assert not differences
+
+
+def test_number_reading_handles_separators_and_digits() -> None:
+    from types import SimpleNamespace
+
+    article = SimpleNamespace(
+        title="٢٢٬٠٤١ kr", short_answer="22 041 грн, 62,11 %, 2½ år", body="۱۴۰۶۱ و 1.1.2026"
+    )
+    assert numbers_in(article) >= {22041.0, 62.11, 2.5, 14061.0, 2026.0, 1.0}
