@@ -81,6 +81,11 @@ def focused(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
 def expect_error_summary_focus(page) -> None:  # type: ignore[no-untyped-def]
     summary = page.locator("#error-summary")
     assert summary.is_visible()
+    # the page's script moves focus once it has run; on a busy machine that can trail the load
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.id === 'error-summary'",
+        timeout=5000,
+    )
     assert focused(page)["id"] == "error-summary"
     # every line links to a field that exists on the page
     for href in summary.locator("a").evaluate_all("links => links.map(a => a.hash.slice(1))"):
