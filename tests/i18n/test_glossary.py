@@ -139,6 +139,16 @@ def test_ui_catalog_uses_the_glossary_terms(lang: str) -> None:
                 problems += [f"{key}: {bad!r} in {msgid!r}" for bad in entry.wrong_in(text)]
             if not concept.in_danish(msgid, msgid=True):
                 continue
+            danish_name = concept_name(key).casefold()
+            if entry.label is not None and entry.label.casefold().endswith(f"({danish_name})"):
+                # own word first, the Danish name in brackets: not "dagpenge (explanation)"
+                problems += [
+                    f"{key}: {msgid!r} -> {text!r} puts the Danish name before its explanation"
+                    for text in strings
+                    if re.search(
+                        rf"(?<![\w-]){re.escape(danish_name)} \((?![^)]*\.dk)", text.casefold()
+                    )
+                ]
             is_the_name = msgid.casefold() == concept_name(key).casefold()
             if entry.label is not None and is_the_name and strings[0] != entry.label:
                 problems.append(f"{key}: {msgid!r} must read {entry.label!r}: {strings[0]!r}")
