@@ -43,7 +43,9 @@ class OpenSlot:
     place: str
 
 
-def opening_problems(weekday: int, start: time, end: time, slot_minutes: int, channel: str) -> list[str]:
+def opening_problems(
+    weekday: int, start: time, end: time, slot_minutes: int, channel: str
+) -> list[str]:
     """Why a weekly opening cannot be saved (codes; empty when it can)."""
     problems = []
     if weekday not in WEEKDAYS:
@@ -111,7 +113,9 @@ def open_slots(
     return sorted(unique.values(), key=lambda s: (s.starts_at, s.caseworker_id))
 
 
-def find_slot(slots: Iterable[OpenSlot], caseworker_id: int, starts_at: datetime) -> OpenSlot | None:
+def find_slot(
+    slots: Iterable[OpenSlot], caseworker_id: int, starts_at: datetime
+) -> OpenSlot | None:
     """The open slot with this caseworker at this moment, if it is open."""
     moment = as_utc(starts_at)
     for slot in slots:
@@ -120,7 +124,9 @@ def find_slot(slots: Iterable[OpenSlot], caseworker_id: int, starts_at: datetime
     return None
 
 
-def slots_by_local_day(slots: Iterable[OpenSlot], zone: str = LOCAL_TIMEZONE) -> list[tuple[date, list[OpenSlot]]]:
+def slots_by_local_day(
+    slots: Iterable[OpenSlot], zone: str = LOCAL_TIMEZONE
+) -> list[tuple[date, list[OpenSlot]]]:
     """Slots grouped by their Danish calendar day, in order."""
     days: dict[date, list[OpenSlot]] = {}
     for slot in slots:

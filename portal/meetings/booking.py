@@ -214,7 +214,9 @@ def request_call(citizen: User, phone: str, best_time: str, language: str) -> Ca
 def open_call_request_of(citizen_id: int) -> CallRequest | None:
     """The citizen's call request that nobody has taken yet."""
     return db.session.scalars(
-        select(CallRequest).where(CallRequest.citizen_id == citizen_id, CallRequest.status == "open")
+        select(CallRequest).where(
+            CallRequest.citizen_id == citizen_id, CallRequest.status == "open"
+        )
     ).first()
 
 

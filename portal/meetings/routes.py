@@ -10,6 +10,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import select
 
 from portal.auth.access import protect_blueprint
 from portal.domain.meetings import (
@@ -20,10 +21,9 @@ from portal.domain.meetings import (
     preparation_editable,
     to_local,
 )
-from portal.extensions import db
-from sqlalchemy import select
-from portal.i18n import current_lang
 from portal.domain.slots import OpenSlot, slots_by_local_day
+from portal.extensions import db
+from portal.i18n import current_lang
 from portal.meetings import booking, operations
 from portal.meetings.forms import (
     CHANNEL_NAMES,
@@ -135,10 +135,7 @@ def book() -> ResponseReturnValue:
             form.slot.choices = [(slot_value(s), s.starts_at.isoformat()) for s in slots]
         else:
             flash(
-                _(
-                    "Din første samtale er booket. Hent kalenderfilen, og husk at "
-                    "forberede dig."
-                ),
+                _("Din første samtale er booket. Hent kalenderfilen, og husk at forberede dig."),
                 "success",
             )
             return redirect(url_for("meetings.index", _anchor=f"meeting-{meeting.id}"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-
 from flask_login import current_user
 
 from portal.auth.access import protect_blueprint
