@@ -5,20 +5,29 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
 
 from portal.auth.access import protect_blueprint
-from portal.domain.meetings import as_utc, local_to_utc, to_local
+from portal.domain.meetings import CalendarMeeting, as_utc, local_to_utc, meeting_ics, to_local
 from portal.extensions import db
 from portal.journal.forms import ConfirmForm
 from portal.journal.operations import entries_by_section
+from portal.meetings import booking
 from portal.meetings import operations as meeting_ops
-from portal.meetings.forms import AcceptRescheduleForm, BookMeetingForm
-from portal.models.meetings import Meeting, Preparation, RescheduleRequest
+from portal.meetings.forms import (
+    CHANNEL_NAMES,
+    KIND_NAMES,
+    WEEKDAY_NAMES,
+    AcceptRescheduleForm,
+    BookMeetingForm,
+    DayOffForm,
+    OpeningForm,
+)
+from portal.models.meetings import CallRequest, Meeting, Preparation, RescheduleRequest
 from portal.models.user import Role, User, utcnow
 from portal.privacy.access import (
     assigned_citizen_or_404,
@@ -91,6 +100,7 @@ def home() -> ResponseReturnValue:
         upcoming=upcoming,
         prepared=prepared,
         requests=requests,
+        call_request_count=len(booking.open_call_requests()),
     )
 
 
@@ -149,17 +159,23 @@ def book_meeting(citizen_id: int) -> ResponseReturnValue:
         if starts_at <= utcnow():
             form.day.errors = [_("Vælg et tidspunkt i fremtiden.")]
         else:
-            meeting_ops.book_meeting(
-                person,
-                current_user,
-                starts_at,
-                form.place.data or "",
-                form.channel.data or "in_person",
-                form.kind.data or "first",
-                form.duration.data or 60,
-            )
-            flash(_("Samtalen er booket. Borgeren kan se den på sin side."), "success")
-            return redirect(url_for("caseworker.citizen", citizen_id=person.id))
+            try:
+                meeting_ops.book_meeting(
+                    person,
+                    current_user,
+                    starts_at,
+                    form.place.data or "",
+                    form.channel.data or "in_person",
+                    form.kind.data or "first",
+                    form.duration.data or 60,
+                )
+            except meeting_ops.MeetingError as err:
+                if err.code != "slot_taken":
+                    raise
+                form.clock.errors = [_("Du har allerede en samtale på det tidspunkt.")]
+            else:
+                flash(_("Samtalen er booket. Borgeren kan se den på sin side."), "success")
+                return redirect(url_for("caseworker.citizen", citizen_id=person.id))
     return render_template("caseworker/book_meeting.html", person=person, form=form), (
         422 if form.errors else 200
     )
@@ -227,3 +243,142 @@ def reschedule(request_id: int) -> ResponseReturnValue:
     return render_template(
         "caseworker/reschedule.html", req=req, meeting=meeting, form=form, decline=ConfirmForm()
     ), (422 if form.errors else 200)
+
+
+@bp.route("/meetings/<int:meeting_id>/calendar.ics")
+def calendar(meeting_id: int) -> ResponseReturnValue:
+    """The caseworker's calendar file for a meeting (the citizen gets their own)."""
+    meeting = _meeting_for_staff(meeting_id)
+    summary = _("Samtale med %(name)s", name=meeting.citizen.display_name) + (
+        f" ({KIND_NAMES[meeting.kind]})"
+    )
+    description = _("Sådan foregår samtalen") + f": {CHANNEL_NAMES[meeting.channel]}."
+    data = meeting_ics(
+        CalendarMeeting(
+            uid=f"meeting-{meeting.id}-staff@jobvej",
+            starts_at=meeting.starts_at,
+            duration_minutes=meeting.duration_minutes,
+            summary=summary,
+            location=meeting.place,
+            description=description,
+            created_at=meeting.created_at,
+        ),
+        stamp=utcnow(),
+    )
+    return Response(
+        data,
+        mimetype="text/calendar",
+        headers={
+            "Content-Disposition": f'attachment; filename="jobvej-meeting-{meeting.id}.ics"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def _caseworker_only() -> None:
+    """Availability belongs to a caseworker (an admin has no slots of their own)."""
+    if not current_user.has_role(Role.CASEWORKER):
+        abort(403)
+
+
+@bp.route("/availability", methods=["GET", "POST"])
+def availability() -> ResponseReturnValue:
+    """The caseworker's weekly openings for first meetings, and days off."""
+    _caseworker_only()
+    form = OpeningForm(prefix="opening")
+    day_off = DayOffForm(prefix="dayoff")
+    if request.method == "POST" and "opening-weekday" in request.form:
+        if form.validate_on_submit():
+            try:
+                booking.add_opening(
+                    current_user,
+                    int(form.weekday.data or 0),
+                    form.start.data,  # type: ignore[arg-type]
+                    form.end.data,  # type: ignore[arg-type]
+                    int(form.slot_minutes.data or 60),
+                    form.channel.data or "in_person",
+                    form.place.data or "",
+                )
+            except meeting_ops.MeetingError as err:
+                form.end.errors = [
+                    _("Tidsrummet skal være mindst lige så langt som én samtale.")
+                    if err.code == "too_short"
+                    else _("Tjek ugedag, tider og samtalens længde.")
+                ]
+            else:
+                flash(_("Dine ledige tider er opdateret."), "success")
+                return redirect(url_for("caseworker.availability"))
+    elif request.method == "POST" and day_off.validate_on_submit():
+        if day_off.day.data < to_local(utcnow()).date():  # type: ignore[operator]
+            day_off.day.errors = [_("Vælg en dag i dag eller senere.")]
+        else:
+            try:
+                booking.add_day_off(current_user, day_off.day.data, day_off.note.data or "")  # type: ignore[arg-type]
+            except meeting_ops.MeetingError:
+                day_off.day.errors = [_("Den dag er allerede lukket.")]
+            else:
+                flash(_("Dine ledige tider er opdateret."), "success")
+                return redirect(url_for("caseworker.availability"))
+    openings = booking.openings_of(current_user.id)
+    mine = [s for s in booking.available_slots() if s.caseworker_id == current_user.id]
+    return render_template(
+        "caseworker/availability.html",
+        form=form,
+        day_off=day_off,
+        openings=openings,
+        days_off=booking.exceptions_of(current_user.id, to_local(utcnow()).date()),
+        weekday_names=WEEKDAY_NAMES,
+        open_count=len(mine),
+        next_open=mine[0] if mine else None,
+        confirm=ConfirmForm(),
+    ), (422 if form.errors or day_off.errors else 200)
+
+
+@bp.route("/availability/openings/<int:opening_id>/delete", methods=["POST"])
+def remove_opening(opening_id: int) -> ResponseReturnValue:
+    _caseworker_only()
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if not booking.remove_opening(current_user, opening_id):
+        abort(404)
+    flash(_("Dine ledige tider er opdateret."), "success")
+    return redirect(url_for("caseworker.availability"))
+
+
+@bp.route("/availability/days-off/<int:exception_id>/delete", methods=["POST"])
+def remove_day_off(exception_id: int) -> ResponseReturnValue:
+    _caseworker_only()
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if not booking.remove_day_off(current_user, exception_id):
+        abort(404)
+    flash(_("Dine ledige tider er opdateret."), "success")
+    return redirect(url_for("caseworker.availability"))
+
+
+@bp.route("/call-requests/")
+def call_requests() -> ResponseReturnValue:
+    """Citizens who asked to be called to book their first meeting."""
+    return render_template(
+        "caseworker/call_requests.html",
+        requests=booking.open_call_requests(),
+        confirm=ConfirmForm(),
+    )
+
+
+@bp.route("/call-requests/<int:request_id>/take", methods=["POST"])
+def take_call_request(request_id: int) -> ResponseReturnValue:
+    """Take a call request: the citizen is assigned to you; then call and book."""
+    _caseworker_only()
+    req = db.session.get(CallRequest, request_id)
+    if req is None:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        booking.take_call_request(req, current_user)
+    except meeting_ops.MeetingError:
+        flash(_("En anden sagsbehandler har allerede taget opkaldet."), "warning")
+        return redirect(url_for("caseworker.call_requests"))
+    flash(_("Borgeren er nu tildelt dig. Ring og book samtalen."), "success")
+    return redirect(url_for("caseworker.book_meeting", citizen_id=req.citizen_id))

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import (
+    DateField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from portal.domain.journal import TEXT_LANGUAGES
+from portal.domain.slots import SLOT_MINUTES
 from portal.forms import JobvejForm
 
 CHANNEL_NAMES = {
@@ -73,4 +82,82 @@ class AcceptRescheduleForm(JobvejForm):
         _l("Nyt klokkeslæt"),
         validators=[InputRequired(_l("Skriv klokkeslættet som TT:MM."))],
         render_kw={"type": "time"},
+    )
+
+
+class BookSlotForm(JobvejForm):
+    """The citizen picks one open slot (choices are set from the open slots)."""
+
+    slot = RadioField(
+        _l("Vælg en tid"),
+        choices=[],
+        validators=[InputRequired(_l("Vælg en tid."))],
+        validate_choice=False,
+    )
+
+
+class CallMeForm(JobvejForm):
+    phone = StringField(
+        _l("Dit telefonnummer"),
+        validators=[
+            DataRequired(_l("Skriv dit telefonnummer.")),
+            Length(max=40, message=_l("Skriv højst %(max)d tegn.", max=40)),
+        ],
+        render_kw={"autocomplete": "tel", "type": "tel"},
+    )
+    best_time = StringField(
+        _l("Hvornår passer det dig bedst, at vi ringer?"),
+        validators=[Length(max=200, message=_l("Skriv højst %(max)d tegn.", max=200))],
+    )
+    language = text_language_field()
+
+
+WEEKDAY_NAMES = {
+    0: _l("mandag"),
+    1: _l("tirsdag"),
+    2: _l("onsdag"),
+    3: _l("torsdag"),
+    4: _l("fredag"),
+    5: _l("lørdag"),
+    6: _l("søndag"),
+}
+
+
+class OpeningForm(JobvejForm):
+    """A caseworker's weekly opening for first meetings."""
+
+    weekday = SelectField(
+        _l("Ugedag"), choices=[(str(k), v) for k, v in WEEKDAY_NAMES.items()], default="0"
+    )
+    start = TimeField(
+        _l("Fra klokken"),
+        validators=[InputRequired(_l("Skriv klokkeslættet som TT:MM."))],
+        render_kw={"type": "time"},
+    )
+    end = TimeField(
+        _l("Til klokken"),
+        validators=[InputRequired(_l("Skriv klokkeslættet som TT:MM."))],
+        render_kw={"type": "time"},
+    )
+    slot_minutes = SelectField(
+        _l("Længde på hver samtale"),
+        choices=[(str(m), _l("%(minutes)d minutter", minutes=m)) for m in SLOT_MINUTES],
+        default="60",
+    )
+    channel = SelectField(_l("Sådan foregår samtalen"), choices=list(CHANNEL_NAMES.items()))
+    place = StringField(
+        _l("Sted, telefonnummer eller videolink"),
+        validators=[DataRequired(_l("Skriv hvor samtalen er.")), Length(max=300)],
+    )
+
+
+class DayOffForm(JobvejForm):
+    day = DateField(
+        _l("Dato"),
+        validators=[InputRequired(_l("Skriv datoen som ÅÅÅÅ-MM-DD."))],
+        render_kw={"type": "date"},
+    )
+    note = StringField(
+        _l("Bemærkning (kun for dig)"),
+        validators=[Length(max=200, message=_l("Skriv højst %(max)d tegn.", max=200))],
     )

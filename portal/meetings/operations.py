@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from portal.domain.meetings import CHANNELS, KINDS, as_utc, can_request_reschedule
 from portal.extensions import db
@@ -29,7 +30,10 @@ def book_meeting(
     kind: str,
     duration_minutes: int = 60,
 ) -> Meeting:
-    """Book a meeting for a citizen."""
+    """Book a meeting for a citizen. A first meeting takes over the preparation the
+    citizen wrote before any meeting existed. `MeetingError("slot_taken")` when the
+    caseworker already has a meeting starting then (the database's unique constraint
+    decides, so two requests at the same moment cannot both win)."""
     if channel not in CHANNELS or kind not in KINDS:
         raise MeetingError("invalid_choice")
     meeting = Meeting(
@@ -43,8 +47,32 @@ def book_meeting(
         status="booked",
     )
     db.session.add(meeting)
-    db.session.commit()
+    try:
+        db.session.flush()
+        if kind == "first":
+            _attach_unattached_preparation(citizen.id, meeting)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise MeetingError("slot_taken") from None
     return meeting
+
+
+def unattached_preparation(citizen_id: int) -> Preparation | None:
+    """The preparation the citizen wrote before any meeting was booked, if any."""
+    return db.session.scalars(
+        select(Preparation).where(
+            Preparation.citizen_id == citizen_id, Preparation.meeting_id.is_(None)
+        )
+    ).first()
+
+
+def _attach_unattached_preparation(citizen_id: int, meeting: Meeting) -> None:
+    """Move the citizen's early preparation onto `meeting` (no commit), unless the meeting
+    has one already."""
+    prep = unattached_preparation(citizen_id)
+    if prep is not None and preparation_for(meeting) is None:
+        prep.meeting_id = meeting.id
 
 
 def pending_request(meeting: Meeting) -> RescheduleRequest | None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from babel.dates import format_date, format_time
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import select
 
 from portal.auth.access import protect_blueprint
 from portal.domain.meetings import (
@@ -20,12 +21,19 @@ from portal.domain.meetings import (
     preparation_editable,
     to_local,
 )
+from portal.domain.slots import OpenSlot, slots_by_local_day
 from portal.extensions import db
 from portal.i18n import current_lang
-from portal.meetings import operations
-from portal.meetings.forms import CHANNEL_NAMES, KIND_NAMES, RescheduleForm
+from portal.meetings import booking, operations
+from portal.meetings.forms import (
+    CHANNEL_NAMES,
+    KIND_NAMES,
+    BookSlotForm,
+    CallMeForm,
+    RescheduleForm,
+)
 from portal.models.meetings import Meeting
-from portal.models.user import Role, utcnow
+from portal.models.user import Role, User, utcnow
 
 bp = Blueprint("meetings", __name__, url_prefix="/<lang_code>/meetings")
 protect_blueprint(bp, Role.CITIZEN)
@@ -74,6 +82,99 @@ def index() -> ResponseReturnValue:
         "meetings/index.html",
         upcoming=[r for r in rows if r["upcoming"]],
         past=[r for r in rows if not r["upcoming"]],
+    )
+
+
+@bp.app_template_filter("local_time")
+def local_time(value: datetime) -> str:
+    """Only the Danish wall-clock time (HH:MM) of a moment."""
+    return format_time(to_local(value), "HH:mm", locale=get_locale() or "da")
+
+
+@bp.app_template_filter("local_day")
+def local_day(value: object) -> str:
+    """A calendar day in full in the page's language."""
+    return format_date(value, "full", locale=get_locale() or "da")  # type: ignore[arg-type]
+
+
+def slot_value(slot: OpenSlot) -> str:
+    """A slot as a form value: "<caseworker id>-<start as Unix seconds>"."""
+    return f"{slot.caseworker_id}-{int(slot.starts_at.timestamp())}"
+
+
+def parse_slot_value(value: str) -> tuple[int, datetime] | None:
+    caseworker, _sep, seconds = value.partition("-")
+    if not (caseworker.isdigit() and seconds.isdigit()) or len(seconds) > 12:
+        return None
+    return int(caseworker), datetime.fromtimestamp(int(seconds), UTC)
+
+
+@bp.route("/book", methods=["GET", "POST"])
+def book() -> ResponseReturnValue:
+    """The citizen books the first meeting in an open slot, or asks to be called."""
+    existing = booking.upcoming_first_meeting(current_user.id)
+    if existing is not None and request.method == "GET":
+        flash(_("Du har allerede booket din første samtale."), "info")
+        return redirect(url_for("meetings.index"))
+    slots = booking.available_slots()
+    form = BookSlotForm()
+    form.slot.choices = [(slot_value(s), s.starts_at.isoformat()) for s in slots]
+    error = None
+    if form.validate_on_submit():
+        chosen = parse_slot_value(form.slot.data or "")
+        try:
+            if chosen is None:
+                raise operations.MeetingError("slot_taken")
+            meeting = booking.book_slot(current_user, *chosen)
+        except operations.MeetingError as err:
+            error = {
+                "already_booked": _("Du har allerede booket din første samtale."),
+                "slot_taken": _("Tiden er lige blevet booket af en anden. Vælg en anden tid."),
+            }.get(err.code, _("Tiden kunne ikke bookes. Vælg en anden tid."))
+            slots = booking.available_slots()
+            form.slot.choices = [(slot_value(s), s.starts_at.isoformat()) for s in slots]
+        else:
+            flash(
+                _("Din første samtale er booket. Hent kalenderfilen, og husk at forberede dig."),
+                "success",
+            )
+            return redirect(url_for("meetings.index", _anchor=f"meeting-{meeting.id}"))
+    caseworkers = {
+        u.id: u
+        for u in db.session.scalars(
+            select(User).where(User.id.in_({s.caseworker_id for s in slots}))
+        )
+    }
+    status = 409 if error else (422 if form.errors else 200)
+    return render_template(
+        "meetings/book.html",
+        form=form,
+        days=slots_by_local_day(slots),
+        slot_value=slot_value,
+        caseworkers=caseworkers,
+        error=error,
+        call_request=booking.open_call_request_of(current_user.id),
+    ), status
+
+
+@bp.route("/call-me", methods=["GET", "POST"])
+def call_me() -> ResponseReturnValue:
+    """The citizen asks the job service to call and book the first meeting."""
+    existing = booking.open_call_request_of(current_user.id)
+    form = CallMeForm(obj=existing)
+    if not form.is_submitted() and existing is None:
+        form.language.data = current_lang()
+    if form.validate_on_submit():
+        booking.request_call(
+            current_user,
+            form.phone.data or "",
+            form.best_time.data or "",
+            form.language.data or "da",
+        )
+        flash(_("Tak. Jobservice ringer til dig for at aftale din første samtale."), "success")
+        return redirect(url_for("citizen.home"))
+    return render_template("meetings/call_me.html", form=form, existing=existing), (
+        422 if form.errors else 200
     )
 
 

@@ -3,7 +3,14 @@
 from portal.models.audit import AuditEntry
 from portal.models.handoff import CaseAccessLog, CaseReply, Conversation, HandoffCase
 from portal.models.journal import JournalEntry
-from portal.models.meetings import Meeting, Preparation, RescheduleRequest
+from portal.models.meetings import (
+    Availability,
+    AvailabilityException,
+    CallRequest,
+    Meeting,
+    Preparation,
+    RescheduleRequest,
+)
 from portal.models.progress import ProgressRating
 from portal.models.sharing import Assignment, Sharing
 from portal.models.user import Role, User
@@ -11,6 +18,9 @@ from portal.models.user import Role, User
 __all__ = [
     "Assignment",
     "AuditEntry",
+    "Availability",
+    "AvailabilityException",
+    "CallRequest",
     "CaseAccessLog",
     "CaseReply",
     "Conversation",

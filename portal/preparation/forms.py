@@ -7,7 +7,7 @@ from wtforms import RadioField, StringField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from portal.forms import JobvejForm
-from portal.meetings.forms import text_language_field
+from portal.meetings.forms import CHANNEL_NAMES, text_language_field
 
 LONG = 5000
 
@@ -25,6 +25,9 @@ def _text(label: object) -> TextAreaField:
 class PreparationForm(JobvejForm):
     wishes = _text(_l("Hvad vil du gerne have ud af samtalen?"))
     goals = _text(_l("Hvad er dine mål?"))
+    matters_now = _text(_l("Hvad er vigtigst for dig lige nu?"))
+    help_wanted = _text(_l("Hvad vil du gerne have hjælp til?"))
+    situation = _text(_l("Dit helbred og din livssituation"))
     helps = _text(_l("Hvad hjælper dig?"))
     obstacles = _text(_l("Hvad gør det svært for dig?"))
     interpreter_needed = RadioField(
@@ -34,6 +37,11 @@ class PreparationForm(JobvejForm):
     )
     interpreter_language = StringField(
         _l("Hvilket sprog skal tolken tale?"), validators=[Optional(), Length(max=100)]
+    )
+    preferred_channel = RadioField(
+        _l("Hvordan vil du helst mødes?"),
+        choices=[*CHANNEL_NAMES.items(), ("any", _l("Det er lige meget"))],
+        validators=[Optional()],
     )
     accessibility = _text(_l("Har du brug for noget særligt for at kunne deltage?"))
     questions = _text(_l("Spørgsmål til din sagsbehandler"))
@@ -84,6 +92,10 @@ class PreparationForm(JobvejForm):
             "interpreter_language": (self.interpreter_language.data or "").strip()
             if self.interpreter_needed.data == "yes"
             else "",
+            "matters_now": (self.matters_now.data or "").strip(),
+            "help_wanted": (self.help_wanted.data or "").strip(),
+            "situation": (self.situation.data or "").strip(),
+            "preferred_channel": self.preferred_channel.data or "",
             "accessibility": (self.accessibility.data or "").strip(),
             "questions": (self.questions.data or "").strip(),
             "language": self.language.data or "da",

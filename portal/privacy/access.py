@@ -40,6 +40,18 @@ def is_assigned(staff: User, citizen_id: int) -> bool:
     return bool(assignment.team and staff.team and assignment.team == staff.team)
 
 
+def serving_staff(citizen_id: int) -> tuple[User | None, str | None]:
+    """Who can see what the citizen shares, now: the assigned caseworker (or None) and the
+    team id (or None). (None, None): shared with the job service, nobody assigned yet."""
+    assignment = assignment_of(citizen_id)
+    if assignment is None:
+        return None, None
+    caseworker = (
+        db.session.get(User, assignment.caseworker_id) if assignment.caseworker_id else None
+    )
+    return caseworker, assignment.team or (caseworker.team if caseworker else None)
+
+
 def sharing_of(citizen_id: int) -> Sharing:
     """The citizen's sharing choices (a transient all-private object if never set)."""
     sharing = db.session.get(Sharing, citizen_id)

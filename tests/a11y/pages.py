@@ -32,6 +32,8 @@ CALCULATORS = (
     "fleksjob",
 )
 LOGINS = {role.value: email for email, role, *_ in DEMO_USERS}
+# A citizen who has just registered (no meeting yet): early preparation and booking pages.
+LOGINS["new_citizen"] = "ny.borger@pages.jobvej.dk"
 PASSWORD = DEMO_PASSWORD
 
 
@@ -73,7 +75,12 @@ def example_inputs(calculator: str) -> dict[str, object]:
 def seed_pages(app: Flask) -> SeededIds:
     """Demo users and their data (journal, meeting, ratings), plus a handed-over question
     from the demo citizen with a caseworker's answer, and an employer's recruitment request."""
+    from datetime import time
+
     from portal.assistant.operations import create_handoff_case
+    from portal.auth.service import create_user
+    from portal.meetings.booking import add_opening, openings_of, request_call
+    from portal.models.user import Role
     from portal.queues.operations import reply_to_case
 
     with app.app_context():
@@ -83,6 +90,13 @@ def seed_pages(app: Flask) -> SeededIds:
         citizen = users[LOGINS["citizen"]]
         caseworker = users[LOGINS["caseworker"]]
         employer = users[LOGINS["employer"]]
+        newcomer = users.get(LOGINS["new_citizen"]) or create_user(
+            LOGINS["new_citizen"], PASSWORD, Role.CITIZEN, "Ny Borger"
+        )
+        if not openings_of(caseworker.id):
+            for weekday in range(7):
+                add_opening(caseworker, weekday, time(9), time(11), 60, "in_person", "Jobcenter")
+        request_call(newcomer, "+45 20 30 40 50", "Formiddag", "da")
         case = create_handoff_case(
             source=CaseSource.LEFT_MESSAGE,
             language="da",
@@ -137,6 +151,10 @@ def page_types(ids: SeededIds) -> list[PageType]:
         PageType("journal", "/{lang}/journal/", "citizen"),
         PageType("journal_form", "/{lang}/journal/new/goal", "citizen"),
         PageType("preparation", f"/{{lang}}/preparation/{ids.meeting_id}", "citizen"),
+        PageType("preparation", "/{lang}/preparation/", "new_citizen"),
+        PageType("booking", "/{lang}/meetings/book", "new_citizen"),
+        PageType("booking", "/{lang}/meetings/call-me", "new_citizen"),
+        PageType("citizen_home", "/{lang}/citizen/", "new_citizen"),
         PageType("progress", "/{lang}/progress/", "citizen"),
         PageType("meetings", "/{lang}/meetings/", "citizen"),
         PageType("inbox", "/{lang}/inbox/", "citizen"),
@@ -149,6 +167,8 @@ def page_types(ids: SeededIds) -> list[PageType]:
         PageType("employer", "/{lang}/recruitment/", "employer"),
         PageType("caseworker_home", "/{lang}/caseworker/", "caseworker"),
         PageType("caseworker_home", "/{lang}/caseworker/citizens/", "caseworker"),
+        PageType("availability", "/{lang}/caseworker/availability", "caseworker"),
+        PageType("caseworker_home", "/{lang}/caseworker/call-requests/", "caseworker"),
         PageType("queue", "/{lang}/queues/", "caseworker"),
         PageType("case", f"/{{lang}}/queues/cases/{ids.case_id}", "caseworker"),
         PageType("brief", f"/{{lang}}/caseworker/meetings/{ids.meeting_id}/brief", "caseworker"),

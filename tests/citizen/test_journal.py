@@ -175,7 +175,9 @@ def test_sharing_can_be_given_and_withdrawn(client: FlaskClient, citizen: User) 
     assert db.session.get(Sharing, citizen.id) is None
     client.post("/da/journal/sharing", data={"share": "1"})
     assert db.session.get(Sharing, citizen.id).journal is True
-    assert "Din journal er delt" in client.get("/da/journal/").get_data(as_text=True)
+    assert "Delt med jobservice – ingen sagsbehandler tildelt endnu" in client.get(
+        "/da/journal/"
+    ).get_data(as_text=True)
     client.post("/da/journal/sharing", data={"share": "0"})
     db.session.expire_all()
     assert db.session.get(Sharing, citizen.id).journal is False

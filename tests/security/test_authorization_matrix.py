@@ -28,6 +28,7 @@ STAFF = frozenset({CASEWORKER, ADMIN})
 ONLY_CITIZEN = frozenset({CITIZEN})
 ONLY_EMPLOYER = frozenset({EMPLOYER})
 ONLY_ADMIN = frozenset({ADMIN})
+ONLY_CASEWORKER = frozenset({CASEWORKER})
 TOKEN = "assistant token"  # the action server's Bearer token, no user session
 
 # endpoint -> who may use it. Per-object checks (your own journal entry, your team's case)
@@ -57,7 +58,10 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "meetings.index": ONLY_CITIZEN,
     "meetings.calendar": ONLY_CITIZEN,
     "meetings.reschedule": ONLY_CITIZEN,
+    "meetings.book": ONLY_CITIZEN,
+    "meetings.call_me": ONLY_CITIZEN,
     "preparation.edit": ONLY_CITIZEN,
+    "preparation.first": ONLY_CITIZEN,
     "progress.index": ONLY_CITIZEN,
     "progress.sharing": ONLY_CITIZEN,
     "privacy.index": ONLY_CITIZEN,
@@ -77,6 +81,12 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "caseworker.progress": STAFF,
     "caseworker.brief": STAFF,
     "caseworker.reschedule": STAFF,
+    "caseworker.calendar": STAFF,
+    "caseworker.availability": ONLY_CASEWORKER,  # an admin has no slots of their own
+    "caseworker.remove_opening": ONLY_CASEWORKER,
+    "caseworker.remove_day_off": ONLY_CASEWORKER,
+    "caseworker.call_requests": STAFF,
+    "caseworker.take_call_request": ONLY_CASEWORKER,
     "queues.index": STAFF,
     "queues.case": STAFF,
     "queues.claim": STAFF,
