@@ -6,6 +6,7 @@ from portal.models.journal import JournalEntry
 from portal.models.meetings import Meeting, Preparation, RescheduleRequest
 from portal.models.progress import ProgressRating
 from portal.models.sharing import Assignment, Sharing
+from portal.models.staff import StaffInvitation, StaffTeam
 from portal.models.user import Role, User
 
 __all__ = [
@@ -22,5 +23,7 @@ __all__ = [
     "RescheduleRequest",
     "Role",
     "Sharing",
+    "StaffInvitation",
+    "StaffTeam",
     "User",
 ]
