@@ -108,7 +108,10 @@ class StaffForm(JobvejForm):
         _l("Sådan får medarbejderen adgang"),
         choices=[
             ("invitation", _l("Et engangslink, der udløber efter 7 dage")),
-            ("temporary_password", _l("En midlertidig adgangskode, der skal skiftes ved første login")),
+            (
+                "temporary_password",
+                _l("En midlertidig adgangskode, der skal skiftes ved første login"),
+            ),
         ],
         default="invitation",
     )
@@ -119,7 +122,9 @@ class WaitingAssignForm(JobvejForm):
 
     citizen_ids = SelectMultipleField(_l("Borgere"), choices=[], coerce=int)
     target = SelectField(
-        _l("Tildel til"), choices=[], validators=[DataRequired(_l("Vælg en sagsbehandler eller et team."))]
+        _l("Tildel til"),
+        choices=[],
+        validators=[DataRequired(_l("Vælg en sagsbehandler eller et team."))],
     )
 
     def validate_citizen_ids(self, field: SelectMultipleField) -> None:

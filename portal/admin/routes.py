@@ -326,6 +326,6 @@ def assignments() -> ResponseReturnValue:
         select(Assignment, User).join(User, User.id == Assignment.citizen_id).order_by(User.email)
     ).all()
     staff = {u.id: u for u in db.session.scalars(select(User).where(User.role == Role.CASEWORKER))}
-    return render_template(
-        "admin/assignments.html", form=form, rows=rows, staff=staff
-    ), (422 if form.errors else 200)
+    return render_template("admin/assignments.html", form=form, rows=rows, staff=staff), (
+        422 if form.errors else 200
+    )

@@ -16,9 +16,8 @@ from portal.admin.operations import accept_invitation as accept_staff_invitation
 from portal.admin.operations import auto_assign_new_citizen, find_invitation
 from portal.auth import service
 from portal.auth.forms import ChangePasswordForm, LanguageForm, LoginForm, RegisterForm
-from portal.extensions import limiter
+from portal.extensions import db, limiter
 from portal.i18n import current_lang
-from portal.extensions import db
 from portal.models.user import Role, User
 from portal.ratelimits import address_key, setting
 
@@ -194,8 +193,10 @@ def accept_invitation(token: str) -> ResponseReturnValue:
         accept_staff_invitation(invitation, form.new_password.data or "")
         if current_user.is_authenticated:
             logout_user()
-        flash(_("Din adgangskode er gemt. Log ind med din e-mail og den nye adgangskode."), "success")
+        flash(
+            _("Din adgangskode er gemt. Log ind med din e-mail og den nye adgangskode."), "success"
+        )
         return redirect(url_for("auth.login")), 303
-    return render_template(
-        "auth/invitation.html", form=form, email=user.email if user else ""
-    ), (422 if form.errors else 200)
+    return render_template("auth/invitation.html", form=form, email=user.email if user else ""), (
+        422 if form.errors else 200
+    )
