@@ -31,6 +31,11 @@ DEMO_STAFF = (
     ("virksomhed@demo.jobvej.dk", "Demo Virksomhedsservice", "business_service"),
     ("jobservice@demo.jobvej.dk", "Demo Jobservice", "general"),
 )
+# What the demo's citizen and employer wrote (their own words, not UI text).
+DEMO_CASE_TEXTS = {
+    "citizen_question": "هل يمكنني الحصول على إعانة البطالة إذا عملت بدوام جزئي؟",
+    "recruitment": "Vi søger to lagermedarbejdere fra 1. februar.",
+}
 # A citizen who registered, wrote a goal to prepare and waits for a caseworker (admin's list).
 DEMO_WAITING_CITIZEN = ("forberedt@demo.jobvej.dk", "Demo Forberedt Borger")
 # Public on purpose: demo accounts exist only with JOBVEJ_DEMO_MODE and are printed at start-up.
@@ -133,7 +138,7 @@ def _seed_demo_cases() -> None:
         topic_id="dagpenge_eligibility",
         name=citizen.display_name,
         contact=citizen.email,
-        message="هل يمكنني الحصول على إعانة البطالة إذا عملت بدوام جزئي؟",
+        message=DEMO_CASE_TEXTS["citizen_question"],
         consent_to_share=True,
         user_id=citizen.id,
     )
@@ -144,7 +149,7 @@ def _seed_demo_cases() -> None:
         name=employer.display_name,
         contact="20304050",
         subject="Lagermedarbejder – Demo ApS",
-        message="Vi søger to lagermedarbejdere fra 1. februar.",
+        message=DEMO_CASE_TEXTS["recruitment"],
         consent_to_share=False,
         user_id=employer.id,
         team_id="business_service",
