@@ -15,7 +15,7 @@ from portal.assistant.operations import create_handoff_case, get_routing
 from portal.domain.teams import pick_round_robin, team_id_from_name
 from portal.extensions import db
 from portal.journal.operations import create_journal_entry
-from portal.models.handoff import CaseSource
+from portal.models.handoff import CaseSource, HandoffCase
 from portal.models.sharing import Assignment
 from portal.models.staff import StaffInvitation, StaffTeam
 from portal.models.user import Role, User
@@ -282,3 +282,18 @@ def test_caseworker_home_links_the_team_queue_with_its_open_cases(
     queue = client.get("/da/queues/").get_data(as_text=True)
     assert "01.07.2026 12:00" in queue and "UTC" not in queue  # summer time in Copenhagen
     assert "العربية" in queue  # the language is part of the subject
+
+
+def test_demo_has_a_caseworker_on_every_routed_team_and_a_waiting_prepared_citizen(
+    app: object,
+) -> None:
+    from portal.cli import DEMO_WAITING_CITIZEN, seed_demo
+
+    lines = seed_demo()
+    assert ops.empty_routed_team_ids() == []
+    for team in get_routing().teams.values():
+        assert any(team.name("da") in line for line in lines), team.id
+    waiting = ops.waiting_citizens()
+    assert [(w.user.email, w.prepared) for w in waiting] == [(DEMO_WAITING_CITIZEN[0], True)]
+    queues = {c.team for c in db.session.scalars(select(HandoffCase))}
+    assert queues == {"benefits", "business_service"}
