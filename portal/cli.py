@@ -11,16 +11,33 @@ from flask.cli import AppGroup
 
 from portal.auth import service
 from portal.config import SETTINGS
-from portal.models.user import Role
+from portal.models.user import Role, User
 
 jobvej_cli = AppGroup("jobvej", help="Jobvej administration commands.")
 
+# One demo account per role (the a11y and i18n tests log in as these). The demo caseworker
+# is on the team that answers dagpenge questions (content/routing.yaml: benefits).
 DEMO_USERS = (
     ("borger@demo.jobvej.dk", Role.CITIZEN, "Demo Borger", None, None),
-    ("sagsbehandler@demo.jobvej.dk", Role.CASEWORKER, "Demo Sagsbehandler", None, "general"),
+    ("sagsbehandler@demo.jobvej.dk", Role.CASEWORKER, "Demo Sagsbehandler", None, "benefits"),
     ("arbejdsgiver@demo.jobvej.dk", Role.EMPLOYER, "Demo Arbejdsgiver", "Demo ApS", None),
     ("admin@demo.jobvej.dk", Role.ADMIN, "Demo Admin", None, None),
 )
+# A caseworker on every other team content/routing.yaml routes to, so that no handoff waits
+# unseen in the demo (a test checks that every routed team has a demo member).
+DEMO_STAFF = (
+    ("sygedagpenge@demo.jobvej.dk", "Demo Sygedagpenge", "sickness"),
+    ("integration@demo.jobvej.dk", "Demo Integration", "integration"),
+    ("virksomhed@demo.jobvej.dk", "Demo Virksomhedsservice", "business_service"),
+    ("jobservice@demo.jobvej.dk", "Demo Jobservice", "general"),
+)
+# What the demo's citizen and employer wrote (their own words, not UI text).
+DEMO_CASE_TEXTS = {
+    "citizen_question": "هل يمكنني الحصول على إعانة البطالة إذا عملت بدوام جزئي؟",
+    "recruitment": "Vi søger to lagermedarbejdere fra 1. februar.",
+}
+# A citizen who registered, wrote a goal to prepare and waits for a caseworker (admin's list).
+DEMO_WAITING_CITIZEN = ("forberedt@demo.jobvej.dk", "Demo Forberedt Borger")
 # Public on purpose: demo accounts exist only with JOBVEJ_DEMO_MODE and are printed at start-up.
 DEMO_PASSWORD = "jobvej-demo-2026"  # noqa: S105
 
@@ -51,17 +68,115 @@ def seed_demo_command() -> None:
         click.echo(line)
 
 
+def _team_label(team: str | None) -> str:
+    from portal.assistant.operations import get_routing
+
+    teams = get_routing().teams
+    return f"  team: {teams[team].name('da')} ({team})" if team in teams else ""
+
+
 def seed_demo() -> list[str]:
-    """Create missing demo users; return printable login lines."""
+    """Create missing demo users and their data; return printable login lines (with the
+    team each caseworker is on)."""
     lines = [f"Demo logins (password for all: {DEMO_PASSWORD}):"]
     for email, role, name, organisation, team in DEMO_USERS:
         if service.find_user_by_email(email) is None:
             service.create_user(
                 email, DEMO_PASSWORD, role, name, organisation=organisation, team=team
             )
-        lines.append(f"  {role.value:<11} {email}")
+        lines.append(f"  {role.value:<11} {email:<32}{_team_label(team)}")
+    for email, name, team in DEMO_STAFF:
+        if service.find_user_by_email(email) is None:
+            service.create_user(email, DEMO_PASSWORD, Role.CASEWORKER, name, team=team)
+        lines.append(f"  {Role.CASEWORKER.value:<11} {email:<32}{_team_label(team)}")
+    waiting_email, waiting_name = DEMO_WAITING_CITIZEN
+    if service.find_user_by_email(waiting_email) is None:
+        _seed_waiting_citizen(
+            service.create_user(waiting_email, DEMO_PASSWORD, Role.CITIZEN, waiting_name)
+        )
+    lines.append(f"  {Role.CITIZEN.value:<11} {waiting_email:<32}  (prepared, waiting)")
     _seed_demo_casework()
+    _seed_demo_cases()
+    seed_demo_openings()
     return lines
+
+
+def _seed_waiting_citizen(citizen: User) -> None:
+    """A registered citizen who prepared (goals in the journal) and waits for assignment."""
+    from portal.journal.operations import create_journal_entry
+
+    create_journal_entry(
+        citizen,
+        "goal",
+        {"goal_area": "job", "body": "Jeg vil gerne arbejde som buschauffør.", "language": "da"},
+    )
+    create_journal_entry(
+        citizen,
+        "experience",
+        {"title": "Chauffør", "organisation": "Kyiv Bus", "period": "2015-2022", "language": "da"},
+    )
+
+
+def _seed_demo_cases() -> None:
+    """Two handoff cases, once: a dagpenge question from the demo citizen (benefits queue)
+    and the demo employer's recruitment request (business service queue)."""
+    from sqlalchemy import select
+
+    from portal.assistant.operations import create_handoff_case
+    from portal.extensions import db
+    from portal.models.handoff import CaseSource, HandoffCase
+
+    citizen = service.find_user_by_email(DEMO_USERS[0][0])
+    employer = service.find_user_by_email(DEMO_USERS[2][0])
+    if citizen is None or employer is None:
+        return
+    if db.session.scalars(select(HandoffCase.id).where(HandoffCase.user_id == citizen.id)).first():
+        return
+    create_handoff_case(
+        source=CaseSource.LEFT_MESSAGE,
+        language="ar",
+        topic_id="dagpenge_eligibility",
+        name=citizen.display_name,
+        contact=citizen.email,
+        message=DEMO_CASE_TEXTS["citizen_question"],
+        consent_to_share=True,
+        user_id=citizen.id,
+    )
+    create_handoff_case(
+        source=CaseSource.RECRUITMENT,
+        language="da",
+        topic_id="recruitment_help",
+        name=employer.display_name,
+        contact="20304050",
+        subject="Lagermedarbejder – Demo ApS",
+        message=DEMO_CASE_TEXTS["recruitment"],
+        consent_to_share=False,
+        user_id=employer.id,
+        team_id="business_service",
+        details={"company": "Demo ApS", "job_title": "Lagermedarbejder", "positions": 2},
+    )
+
+
+def seed_demo_openings() -> None:
+    """Open slots in the coming weeks for every demo caseworker (weekly openings Tuesday
+    and Thursday 9-12, one-hour slots), so a new citizen can book a first meeting at once.
+    Idempotent: a caseworker with openings already is left alone."""
+    from portal.meetings import booking
+
+    for email in [DEMO_USERS[1][0], *(e for e, _, _ in DEMO_STAFF)]:
+        caseworker = service.find_user_by_email(email)
+        if caseworker is None or booking.openings_of(caseworker.id):
+            continue
+        for weekday in (1, 3):
+            booking.add_opening(
+                caseworker,
+                weekday,
+                datetime.time(9, 0),
+                datetime.time(12, 0),
+                60,
+                "in_person",
+                "Jobservice, Rådhuspladsen 1",
+            )
 
 
 def _seed_demo_casework() -> None:

@@ -10,7 +10,8 @@ the offer (slot ``handoff_offered``), so "yes" starts the contact form.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Text
+from collections.abc import Iterable
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -28,7 +29,7 @@ _BOOKKEEPING = frozenset(
 )
 
 
-def misunderstood_in_a_row(events: Iterable[Dict[Text, Any]]) -> int:
+def misunderstood_in_a_row(events: Iterable[dict[str, Any]]) -> int:
     """How many user messages in a row, up to the latest, this action has answered.
 
     Walks back over the tracker events and counts runs of this action; any other
@@ -53,7 +54,7 @@ def misunderstood_in_a_row(events: Iterable[Dict[Text, Any]]) -> int:
 class ActionMisunderstood(Action):
     """Apologise; on the second misunderstanding in a row offer a member of staff."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Return the action name used in the domain."""
         return ACTION_NAME
 
@@ -61,8 +62,8 @@ class ActionMisunderstood(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
-    ) -> List[Dict[Text, Any]]:
+        domain: dict[str, Any],
+    ) -> list[dict[str, Any]]:
         """Send the apology or the offer; set ``handoff_offered`` accordingly."""
         if misunderstood_in_a_row(tracker.events) + 1 >= OFFER_AFTER:
             dispatcher.utter_message(response=UTTER_OFFER_HANDOFF_NOT_UNDERSTOOD)

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any, Dict, Iterable, List, Optional, Text
+from collections.abc import Iterable
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -58,29 +59,29 @@ def _latest_text(tracker: Tracker) -> str:
     return text if isinstance(text, str) else ""
 
 
-def _latest_intent(tracker: Tracker) -> Optional[str]:
+def _latest_intent(tracker: Tracker) -> str | None:
     intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
     return intent if isinstance(intent, str) else None
 
 
-def _cancel() -> Dict[Text, Any]:
+def _cancel() -> dict[str, Any]:
     return {CANCELLED_SLOT: True}
 
 
 class ValidateHandoffForm(FormValidationAction):
     """Check and clean the answers of ``handoff_form``; handle "stop"."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Return the action name used in the domain."""
         return "validate_handoff_form"
 
     async def required_slots(
         self,
-        domain_slots: List[Text],
+        domain_slots: list[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> List[Text]:
+    ) -> list[str]:
         """No more questions once the user has cancelled (the form then ends)."""
         if tracker.get_slot(CANCELLED_SLOT):
             return []
@@ -92,7 +93,7 @@ class ValidateHandoffForm(FormValidationAction):
 
     def validate_handoff_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         """Any non-empty text is a name (CPR numbers redacted, at most 200 chars)."""
         if self._cancels(tracker, no_cancels=True):
             return {"handoff_name": None, **_cancel()}
@@ -100,7 +101,7 @@ class ValidateHandoffForm(FormValidationAction):
 
     def validate_handoff_contact(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         """A phone number or an e-mail address; otherwise explain and ask again."""
         if self._cancels(tracker, no_cancels=True):
             return {"handoff_contact": None, **_cancel()}
@@ -111,7 +112,7 @@ class ValidateHandoffForm(FormValidationAction):
 
     def validate_handoff_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         """Free text ("tomorrow morning", "after 12")."""
         if self._cancels(tracker, no_cancels=True):
             return {"handoff_time": None, **_cancel()}
@@ -119,7 +120,7 @@ class ValidateHandoffForm(FormValidationAction):
 
     def validate_handoff_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
+    ) -> dict[str, Any]:
         """Yes/no (buttons, typed, or the NLU's affirm/deny); otherwise ask again."""
         if self._cancels(tracker, no_cancels=False):
             return {"handoff_consent": None, **_cancel()}
@@ -129,23 +130,23 @@ class ValidateHandoffForm(FormValidationAction):
         return {"handoff_consent": answer}
 
 
-def _iso(timestamp: Any) -> Optional[str]:
+def _iso(timestamp: Any) -> str | None:
     if isinstance(timestamp, bool) or not isinstance(timestamp, (int, float)):
         return None
     try:
-        return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).isoformat()
+        return dt.datetime.fromtimestamp(timestamp, dt.UTC).isoformat()
     except (OverflowError, OSError, ValueError):
         return None
 
 
-def transcript_from_events(events: Iterable[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+def transcript_from_events(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """User and bot texts of the current session, oldest first, CPR-redacted.
 
     Each entry is ``{"sender": "user"|"bot", "text", "timestamp"}`` (ISO 8601 UTC).
     Button clicks ("/affirm") are kept as the user's answer; messages without text
     (e.g. only a link) are left out. At most the last 500 entries of 5000 characters.
     """
-    entries: List[Dict[Text, Any]] = []
+    entries: list[dict[str, Any]] = []
     for event in events:
         kind = event.get("event")
         if kind == "session_started":
@@ -166,7 +167,7 @@ def transcript_from_events(events: Iterable[Dict[Text, Any]]) -> List[Dict[Text,
     return entries[-MAX_TRANSCRIPT_ENTRIES:]
 
 
-def user_id_from_events(events: Iterable[Dict[Text, Any]]) -> Optional[int]:
+def user_id_from_events(events: Iterable[dict[str, Any]]) -> int | None:
     """The portal's ``metadata.user_id`` of the latest user message that has one."""
     for event in reversed(list(events)):
         if event.get("event") != "user":
@@ -179,7 +180,7 @@ def user_id_from_events(events: Iterable[Dict[Text, Any]]) -> Optional[int]:
     return None
 
 
-def _reset() -> List[Dict[Text, Any]]:
+def _reset() -> list[dict[str, Any]]:
     return [SlotSet(slot, None) for slot in FORM_SLOTS] + [
         SlotSet(CANCELLED_SLOT, None),
         SlotSet(OFFER_SLOT, False),
@@ -189,7 +190,7 @@ def _reset() -> List[Dict[Text, Any]]:
 class ActionSubmitHandoff(Action):
     """Create the handoff case when the form is complete (or confirm the cancel)."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Return the action name used in the domain."""
         return "action_submit_handoff"
 
@@ -201,8 +202,8 @@ class ActionSubmitHandoff(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
-    ) -> List[Dict[Text, Any]]:
+        domain: dict[str, Any],
+    ) -> list[dict[str, Any]]:
         """Send the case to the portal and tell the user who answers when."""
         values = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
         if tracker.get_slot(CANCELLED_SLOT) or any(
@@ -248,7 +249,7 @@ class ActionSubmitHandoff(Action):
 class ActionDeclineHandoff(Action):
     """The user said no to the offer of a member of staff."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Return the action name used in the domain."""
         return "action_decline_handoff"
 
@@ -256,8 +257,8 @@ class ActionDeclineHandoff(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
-    ) -> List[Dict[Text, Any]]:
+        domain: dict[str, Any],
+    ) -> list[dict[str, Any]]:
         """Acknowledge and close the offer."""
         dispatcher.utter_message(response=UTTER_HANDOFF_DECLINED)
         return [SlotSet(OFFER_SLOT, False)]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Optional
 
 from actions.cpr import redact_cpr
 
@@ -86,7 +85,7 @@ def is_yes(text: str) -> bool:
     return text.strip() == "/affirm" or normalise_words(text) in YES_WORDS
 
 
-def clean_text(value: object) -> Optional[str]:
+def clean_text(value: object) -> str | None:
     """A form answer as the portal will store it: stripped, CPR-redacted, at most
     ``MAX_FIELD_LENGTH`` characters; None for anything empty or not text."""
     if not isinstance(value, str):
@@ -97,7 +96,7 @@ def clean_text(value: object) -> Optional[str]:
     return redact_cpr(text)[:MAX_FIELD_LENGTH]
 
 
-def clean_contact(value: object) -> Optional[str]:
+def clean_contact(value: object) -> str | None:
     """A phone number or e-mail address, cleaned; None when it is neither.
 
     Phone: 8 digits (Danish numbers, blanks/dashes allowed, optional +45 or 0045) or an
@@ -122,7 +121,7 @@ def clean_contact(value: object) -> Optional[str]:
     return digits if len(digits) == 8 else None
 
 
-def consent_answer(text: str, intent: Optional[str]) -> Optional[bool]:
+def consent_answer(text: str, intent: str | None) -> bool | None:
     """True/False for a yes/no answer (typed, button or NLU intent); None if unclear."""
     if is_yes(text):
         return True

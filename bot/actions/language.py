@@ -15,7 +15,7 @@ If the action server is down, Rasa logs a warning and the slot keeps its value
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -38,7 +38,7 @@ def language_from_metadata(metadata: Any) -> str | None:
 class ActionSetLanguage(Action):
     """Copy ``metadata.language`` of the latest user message into the slot."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Return the action name used in the domain."""
         return "action_set_language"
 
@@ -46,8 +46,8 @@ class ActionSetLanguage(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
-    ) -> List[Dict[Text, Any]]:
+        domain: dict[str, Any],
+    ) -> list[dict[str, Any]]:
         """Set the slot when the message carries a new, supported language.
 
         Returns no event when the language is missing, unsupported or

@@ -5,7 +5,7 @@ Pure Python (no Rasa imports) so it can be used by actions and tests alike.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 #: Languages the portal offers, in the portal's order. Danish is the default
 #: and the authoritative source language of all content. ar and fa are
@@ -16,7 +16,7 @@ SUPPORTED_LANGUAGES: tuple[str, ...] = ("da", "en", "ar", "uk", "fa", "so", "ti"
 DEFAULT_LANGUAGE = "da"
 
 
-def normalize_language(value: Any) -> Optional[str]:
+def normalize_language(value: Any) -> str | None:
     """Return the supported language code for ``value``, or None.
 
     Accepts codes in any case, with surrounding blanks and with a region or

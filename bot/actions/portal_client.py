@@ -38,13 +38,13 @@ Configuration (environment of the action server):
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import re
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any
 from urllib.parse import quote
 
 import aiohttp
@@ -62,7 +62,7 @@ DEFAULT_TIMEOUT_SECONDS = 3.0
 # round trip to the portal.
 CACHE_SECONDS_ENV = "PORTAL_TOPIC_CACHE_SECONDS"
 DEFAULT_CACHE_SECONDS = 10.0
-_topic_cache: dict[tuple[str, str, str], tuple[float, "TopicSummary"]] = {}
+_topic_cache: dict[tuple[str, str, str], tuple[float, TopicSummary]] = {}
 
 _TOPIC_ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
@@ -93,13 +93,13 @@ class HandoffRequest:
 
     session_id: str
     language: str
-    topic_id: Optional[str]
+    topic_id: str | None
     name: str
     contact: str
     preferred_time: str
     consent_to_share: bool
     transcript: Sequence[Mapping[str, Any]]
-    user_id: Optional[int] = None
+    user_id: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The request body of ``POST /api/v1/handoff-cases``."""
@@ -137,7 +137,7 @@ class TopicSummary:
     short_answer: str
     url: str
     handoff: bool
-    fallback_language: Optional[str] = None
+    fallback_language: str | None = None
 
     @property
     def served_in_other_language(self) -> bool:
@@ -169,9 +169,9 @@ class PortalClient:
 
     def __init__(
         self,
-        base_url: Optional[str] = None,
+        base_url: str | None = None,
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
-        api_token: Optional[str] = None,
+        api_token: str | None = None,
     ) -> None:
         """Create a client; base URL and token default to $PORTAL_URL and
         $JOBVEJ_ASSISTANT_API_TOKEN."""
@@ -224,24 +224,23 @@ class PortalClient:
         url = self.topic_endpoint(topic_id)
         timeout = aiohttp.ClientTimeout(total=self.timeout)
         try:
-            async with aiohttp.ClientSession(timeout=timeout) as session:
-                async with session.get(
-                    url,
-                    params={"language": language},
-                    headers={"Accept": "application/json"},
-                    allow_redirects=False,
-                ) as response:
-                    if response.status == 404:
-                        raise TopicNotFound(f"{topic_id} ({language}): 404")
-                    if response.status != 200:
-                        raise PortalUnavailable(
-                            f"{topic_id} ({language}): HTTP {response.status}"
-                        )
-                    try:
-                        data = await response.json(content_type=None)
-                    except ValueError as exc:
-                        raise InvalidPortalResponse(f"body is not JSON: {exc}") from exc
-        except (asyncio.TimeoutError, aiohttp.ClientError) as exc:
+            async with aiohttp.ClientSession(timeout=timeout) as session, session.get(
+                url,
+                params={"language": language},
+                headers={"Accept": "application/json"},
+                allow_redirects=False,
+            ) as response:
+                if response.status == 404:
+                    raise TopicNotFound(f"{topic_id} ({language}): 404")
+                if response.status != 200:
+                    raise PortalUnavailable(
+                        f"{topic_id} ({language}): HTTP {response.status}"
+                    )
+                try:
+                    data = await response.json(content_type=None)
+                except ValueError as exc:
+                    raise InvalidPortalResponse(f"body is not JSON: {exc}") from exc
+        except (TimeoutError, aiohttp.ClientError) as exc:
             raise PortalUnavailable(
                 f"{topic_id} ({language}): {type(exc).__name__}: {exc}"
             ) from exc
@@ -295,16 +294,15 @@ class PortalClient:
             "Authorization": f"Bearer {self.api_token}",
         }
         try:
-            async with aiohttp.ClientSession(timeout=timeout) as session:
-                async with session.post(
-                    url, json=request.as_json(), headers=headers, allow_redirects=False
-                ) as response:
-                    status = response.status
-                    try:
-                        data = await response.json(content_type=None)
-                    except ValueError:
-                        data = None
-        except (asyncio.TimeoutError, aiohttp.ClientError) as exc:
+            async with aiohttp.ClientSession(timeout=timeout) as session, session.post(
+                url, json=request.as_json(), headers=headers, allow_redirects=False
+            ) as response:
+                status = response.status
+                try:
+                    data = await response.json(content_type=None)
+                except ValueError:
+                    data = None
+        except (TimeoutError, aiohttp.ClientError) as exc:
             raise PortalUnavailable(f"handoff: {type(exc).__name__}: {exc}") from exc
         if status in (401, 403, 422) or (status == 503 and _mentions_token(data)):
             # The field errors name fields only, never their (personal) values.

@@ -11,7 +11,7 @@ question: changing an article changes the answer without retraining.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -73,7 +73,7 @@ TOPIC_SLOT = "topic"
 OFFER_SLOT = "handoff_offered"
 
 
-def topic_of(tracker: Tracker) -> Optional[str]:
+def topic_of(tracker: Tracker) -> str | None:
     """Return the topic id asked about in the latest message, or None."""
     intent = (tracker.latest_message or {}).get("intent") or {}
     name = intent.get("name")
@@ -88,7 +88,7 @@ def language_of(tracker: Tracker) -> str:
 class ActionAnswerTopic(Action):
     """Answer the latest topic intent with the article's short answer."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Return the action name used in the domain."""
         return "action_answer_topic"
 
@@ -100,8 +100,8 @@ class ActionAnswerTopic(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
-    ) -> List[Dict[Text, Any]]:
+        domain: dict[str, Any],
+    ) -> list[dict[str, Any]]:
         """Send title, short answer and link; offer a person where the topic needs one.
 
         The offer (yes/no buttons, slot ``handoff_offered``) follows an article marked
@@ -117,7 +117,7 @@ class ActionAnswerTopic(Action):
             dispatcher.utter_message(response=UTTER_DEFAULT)
             return [SlotSet(OFFER_SLOT, False)]
 
-        events: List[Dict[Text, Any]] = []
+        events: list[dict[str, Any]] = []
         if topic_id != CASEWORKER_TOPIC or not tracker.get_slot(TOPIC_SLOT):
             # "a person, please" keeps the topic asked about before (routing).
             events.append(SlotSet(TOPIC_SLOT, topic_id))

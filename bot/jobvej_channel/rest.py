@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import logging
 from asyncio import CancelledError
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
@@ -37,9 +38,9 @@ logger = logging.getLogger(__name__)
 OUTPUT_KEYS = ("text", "buttons", "image", "attachment", "custom")
 
 
-def whole_message(recipient_id: Text, message: Dict[Text, Any]) -> Dict[Text, Any]:
+def whole_message(recipient_id: str, message: dict[str, Any]) -> dict[str, Any]:
     """Return one REST item for one bot message (empty values left out)."""
-    item: Dict[Text, Any] = {"recipient_id": recipient_id}
+    item: dict[str, Any] = {"recipient_id": recipient_id}
     for key in OUTPUT_KEYS:
         value = message.get(key)
         if value not in (None, "", [], {}):
@@ -53,7 +54,7 @@ def whole_message(recipient_id: Text, message: Dict[Text, Any]) -> Dict[Text, An
 class WholeMessageOutputChannel(CollectingOutputChannel):
     """Collects bot messages, one item per message (text, buttons and custom together)."""
 
-    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
         """Store the message as a single item."""
         item = whole_message(recipient_id, message)
         if len(item) > 1:
@@ -64,7 +65,7 @@ class JobvejRestInput(RestInput):
     """``POST /webhooks/rest/webhook`` answering with whole messages."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         """Keep the stock URL prefix ``/webhooks/rest``."""
         return "rest"
 
@@ -86,7 +87,7 @@ class JobvejRestInput(RestInput):
             text = self._extract_message(request)
             if not isinstance(sender_id, str) or not isinstance(text, str):
                 return response.json({"error": "sender and message are required"}, status=400)
-            metadata: Optional[Dict[Text, Any]] = self.get_metadata(request)
+            metadata: dict[str, Any] | None = self.get_metadata(request)
             collector = WholeMessageOutputChannel()
             try:
                 await on_new_message(
@@ -102,7 +103,7 @@ class JobvejRestInput(RestInput):
                 logger.error("Message handling timed out for sender %s", sender_id)
             except Exception:  # noqa: BLE001 - same as the stock channel: answer what we have
                 logger.exception("Message handling failed for sender %s", sender_id)
-            messages: List[Dict[Text, Any]] = collector.messages
+            messages: list[dict[str, Any]] = collector.messages
             return response.json(messages)
 
         return webhook

@@ -11,9 +11,12 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
+from portal.admin.forms import InvitationForm
+from portal.admin.operations import accept_invitation as accept_staff_invitation
+from portal.admin.operations import auto_assign_new_citizen, find_invitation
 from portal.auth import service
 from portal.auth.forms import ChangePasswordForm, LanguageForm, LoginForm, RegisterForm
-from portal.extensions import limiter
+from portal.extensions import db, limiter
 from portal.i18n import current_lang
 from portal.models.user import Role, User
 from portal.ratelimits import address_key, setting
@@ -74,6 +77,9 @@ def login() -> ResponseReturnValue:
         result = service.attempt_login(form.email.data or "", form.password.data or "")
         if result.user is not None:
             login_user(result.user)
+            if result.user.must_change_password:
+                flash(_("Vælg din egen adgangskode, før du går videre."), "warning")
+                return redirect(url_for("auth.account"))
             return redirect(_safe_next(request.args.get("next")) or home_for(result.user))
         retry_after = result.retry_after
         form.password.errors = [
@@ -116,6 +122,8 @@ def register() -> ResponseReturnValue:
         except service.AccountError as err:
             getattr(form, err.field).errors = [str(ERROR_TEXT[(err.field, err.code)])]
         else:
+            if user.role is Role.CITIZEN:
+                auto_assign_new_citizen(user)  # only when a team has automatic assignment on
             login_user(user)
             flash(_("Velkommen til Jobvej. Din konto er oprettet."), "success")
             return redirect(home_for(user))
@@ -153,3 +161,42 @@ def account() -> ResponseReturnValue:
     return render_template(
         "auth/account.html", password_form=password_form, language_form=language_form
     ), status
+
+
+# Pages a user with a temporary password may open before choosing their own.
+PASSWORD_CHANGE_ALLOWED = {"auth.account", "auth.logout", "static", "main.healthz"}
+
+
+@bp.before_app_request
+def require_own_password() -> ResponseReturnValue | None:
+    """An account with a temporary password (set by an admin) sees only the account page
+    until the password is changed."""
+    if (
+        current_user.is_authenticated
+        and current_user.must_change_password
+        and request.endpoint not in PASSWORD_CHANGE_ALLOWED
+    ):
+        flash(_("Vælg din egen adgangskode, før du går videre."), "warning")
+        return redirect(url_for("auth.account", lang_code=current_lang()))
+    return None
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str) -> ResponseReturnValue:
+    """A new staff member chooses their password from the one-time link an admin sent."""
+    invitation = find_invitation(token[:100])
+    if invitation is None:
+        return render_template("auth/invitation.html", form=None), 404
+    user = db.session.get(User, invitation.user_id)
+    form = InvitationForm()
+    if user is not None and form.validate_on_submit():
+        accept_staff_invitation(invitation, form.new_password.data or "")
+        if current_user.is_authenticated:
+            logout_user()
+        flash(
+            _("Din adgangskode er gemt. Log ind med din e-mail og den nye adgangskode."), "success"
+        )
+        return redirect(url_for("auth.login")), 303
+    return render_template("auth/invitation.html", form=form, email=user.email if user else ""), (
+        422 if form.errors else 200
+    )

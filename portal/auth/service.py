@@ -188,6 +188,7 @@ def change_password(user: User, current_password: str, new_password: str) -> Non
         raise AccountError("current_password", "wrong") from None
     check_password_strength(new_password)
     user.password_hash = hash_password(new_password)
+    user.must_change_password = False
     # Every other session ends; the caller logs the current one in again.
     user.session_generation = (user.session_generation or 0) + 1
     db.session.commit()

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
 
+from portal.admin.operations import prepared_citizen_ids
 from portal.auth.access import protect_blueprint
 from portal.domain.meetings import CalendarMeeting, as_utc, local_to_utc, meeting_ics, to_local
 from portal.extensions import db
@@ -27,6 +28,7 @@ from portal.meetings.forms import (
     DayOffForm,
     OpeningForm,
 )
+from portal.models.handoff import CaseStatus, HandoffCase
 from portal.models.meetings import CallRequest, Meeting, Preparation, RescheduleRequest
 from portal.models.user import Role, User, utcnow
 from portal.privacy.access import (
@@ -38,6 +40,7 @@ from portal.privacy.access import (
 )
 from portal.progress.operations import progress_ratings
 from portal.progress.routes import chart_context
+from portal.queues.operations import queue_query
 
 bp = Blueprint("caseworker", __name__, url_prefix="/<lang_code>/caseworker")
 protect_blueprint(bp, Role.CASEWORKER, Role.ADMIN)
@@ -101,7 +104,36 @@ def home() -> ResponseReturnValue:
         prepared=prepared,
         requests=requests,
         call_request_count=len(booking.open_call_requests()),
+        prepared_citizens=_prepared_citizens(),
+        queue=_queue_summary(),
     )
+
+
+def _prepared_citizens() -> list[User]:
+    """Citizens assigned to me or my team who have prepared (admin.operations decides)."""
+    if not current_user.has_role(Role.CASEWORKER):
+        return []
+    people = list(
+        db.session.scalars(
+            select(User)
+            .where(User.id.in_(assigned_citizens_query(current_user)))
+            .order_by(User.display_name, User.id)
+            .limit(200)
+        )
+    )
+    done = prepared_citizen_ids(p.id for p in people)
+    return [p for p in people if p.id in done]
+
+
+def _queue_summary() -> dict[str, int]:
+    """Open (not closed) cases in the queue I work in, and how many are not yet taken."""
+    stmt = queue_query(current_user).where(HandoffCase.status != CaseStatus.CLOSED)
+    cases = db.session.scalars(stmt.limit(1000)).all()
+    return {
+        "open": len(cases),
+        "untaken": sum(1 for c in cases if c.status is CaseStatus.OPEN),
+        "mine": sum(1 for c in cases if c.claimed_by_id == current_user.id),
+    }
 
 
 @bp.route("/citizens/")

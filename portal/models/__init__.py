@@ -13,6 +13,7 @@ from portal.models.meetings import (
 )
 from portal.models.progress import ProgressRating
 from portal.models.sharing import Assignment, Sharing
+from portal.models.staff import StaffInvitation, StaffTeam
 from portal.models.user import Role, User
 
 __all__ = [
@@ -32,5 +33,7 @@ __all__ = [
     "RescheduleRequest",
     "Role",
     "Sharing",
+    "StaffInvitation",
+    "StaffTeam",
     "User",
 ]

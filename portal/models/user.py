@@ -6,7 +6,7 @@ import enum
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, Enum, String
+from sqlalchemy import DateTime, Enum, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.extensions import db
@@ -52,6 +52,8 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     # the moment before which the account does not accept another password attempt.
     failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
     login_blocked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # A temporary password set by an admin must be changed at the first login.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     @property
     def is_active(self) -> bool:  # Flask-Login: inactive users cannot log in

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from portal.admin.operations import all_teams
 from portal.assistant.operations import get_routing
 from portal.auth.access import protect_blueprint
 from portal.domain.languages import LANGUAGES
+from portal.domain.meetings import to_local
 from portal.extensions import db
 from portal.models.handoff import CaseStatus, HandoffCase
 from portal.models.user import Role
@@ -20,6 +24,24 @@ bp = Blueprint("queues", __name__, url_prefix="/<lang_code>/queues")
 protect_blueprint(bp, Role.CASEWORKER, Role.ADMIN)
 
 STATUS_FILTERS = ("active", "mine", "closed", "all")
+
+
+@bp.app_template_filter("local_short")
+def local_short(value: datetime | str | int | float | None) -> str:
+    """A stored moment (datetime, ISO text or epoch seconds; naive = UTC) as Danish
+    wall-clock time, dd.mm.yyyy HH:MM; pages say "dansk tid" next to it."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, int | float):
+        moment = datetime.fromtimestamp(value, UTC)
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+    else:
+        moment = value
+    return to_local(moment).strftime("%d.%m.%Y %H:%M")
 
 
 def _error_text(code: str) -> str:
@@ -55,7 +77,12 @@ def index() -> ResponseReturnValue:
     elif status == "closed":
         stmt = stmt.where(HandoffCase.status == CaseStatus.CLOSED)
     cases = db.session.scalars(stmt.limit(200)).all()
-    own_team = table.teams.get(current_user.team or "")
+    own_team = all_teams().get(current_user.team or "")
+    open_count = len(
+        db.session.scalars(
+            ops.queue_query(current_user).where(HandoffCase.status != CaseStatus.CLOSED).limit(1000)
+        ).all()
+    )
     return render_template(
         "queues/index.html",
         cases=cases,
@@ -66,6 +93,7 @@ def index() -> ResponseReturnValue:
         status=status,
         status_filters=STATUS_FILTERS,
         languages=LANGUAGES,
+        open_count=open_count,
     )
 
 

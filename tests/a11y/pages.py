@@ -174,6 +174,10 @@ def page_types(ids: SeededIds) -> list[PageType]:
         PageType("brief", f"/{{lang}}/caseworker/meetings/{ids.meeting_id}/brief", "caseworker"),
         PageType("admin", "/{lang}/admin/", "admin"),
         PageType("admin", "/{lang}/admin/assignments", "admin"),
+        PageType("admin", "/{lang}/admin/waiting", "admin"),
+        PageType("admin", "/{lang}/admin/teams/", "admin"),
+        PageType("admin", "/{lang}/admin/teams/benefits", "admin"),
+        PageType("admin", "/{lang}/admin/staff/new", "admin"),
         PageType("insight", "/{lang}/insight/", "admin"),
     ]
     return pages

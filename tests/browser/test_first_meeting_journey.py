@@ -61,7 +61,9 @@ def world(tmp_path: Path) -> Iterator[dict[str, Any]]:
             for weekday in range(7):
                 add_opening(caseworker, weekday, time(9), time(12), 60, "in_person", "Jobcentret")
             cw = {"id": caseworker.id, "email": caseworker.email}
-        yield {"base": base, "app": app, "caseworker": cw}
+            admin = create_test_user(Role.ADMIN)
+            admin_email = admin.email
+        yield {"base": base, "app": app, "caseworker": cw, "admin": admin_email}
 
 
 @pytest.mark.parametrize("lang", ["da", "ar"])
@@ -106,6 +108,19 @@ def test_register_prepare_book_and_the_caseworker_reads_it(world, browser, lang:
             ).first()
             is None
         )
+
+    # the admin's waiting list shows the citizen, prepared
+    admin = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    admin.goto(f"{base}/{lang}/login")
+    admin.fill("#email", world["admin"])
+    admin.fill("#password", PASSWORD)
+    admin.locator("main form button[type=submit]").click()
+    admin.wait_for_load_state()
+    admin.goto(f"{base}/{lang}/admin/waiting")
+    waiting_row = admin.locator("#waiting-table tr").filter(has_text=email)
+    assert waiting_row.count() == 1
+    assert waiting_row.locator("strong").count() == 1  # "prepared: yes"
+    shots(admin, "admin-waiting")
 
     # 3. book the first open slot
     page.goto(f"{base}/{lang}/citizen/")
@@ -155,3 +170,7 @@ def test_register_prepare_book_and_the_caseworker_reads_it(world, browser, lang:
         assert t[key] in brief, key
     assert ("Arabisk" if lang == "da" else "العربية") in staff.locator("#interpreter").inner_text()
     shots(staff, "brief")
+
+    # 5. the admin's waiting list no longer shows the citizen
+    admin.goto(f"{base}/{lang}/admin/waiting")
+    assert admin.locator("#waiting-table tr").filter(has_text=email).count() == 0

@@ -42,6 +42,7 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "auth.logout": EVERYONE,
     "auth.register": EVERYONE,
     "auth.account": LOGGED_IN,
+    "auth.accept_invitation": EVERYONE,  # the one-time token is the key (unknown: 404)
     "help.index": EVERYONE,
     "help.topic": EVERYONE,
     "calculators.index": EVERYONE,
@@ -96,6 +97,13 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "insight.index": STAFF,
     "admin.home": ONLY_ADMIN,
     "admin.assignments": ONLY_ADMIN,
+    "admin.waiting": ONLY_ADMIN,
+    "admin.teams": ONLY_ADMIN,
+    "admin.team": ONLY_ADMIN,
+    "admin.add_member": ONLY_ADMIN,
+    "admin.remove_member": ONLY_ADMIN,
+    "admin.team_auto_assign": ONLY_ADMIN,
+    "admin.new_staff": ONLY_ADMIN,
     "api_topics.topics": EVERYONE,
     "api_topics.topic": EVERYONE,
     "api_calculators.index": EVERYONE,
@@ -115,6 +123,8 @@ SAMPLE_VALUES = {
     "topic_id": "cv",
     "section": "goal",
     "filename": "js/chat.js",
+    "team_id": "general",
+    "token": "no-such-invitation",
 }
 MISSING_ID = 999_999
 TOO_LARGE_IDS = (2**63, 2**64 + 5, 10**30)

@@ -10,10 +10,11 @@ import json
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -54,10 +55,10 @@ class FakePortal:
         topic_id: str,
         language: str = "da",
         *,
-        served: Optional[str] = None,
-        fallback_language: Optional[str] = None,
+        served: str | None = None,
+        fallback_language: str | None = None,
         handoff: bool = False,
-        url: Optional[str] = None,
+        url: str | None = None,
     ) -> dict[str, Any]:
         """Register and return a well-formed topic answer."""
         body = {

@@ -4,13 +4,12 @@ ActionExecutor with a webhook payload, against a real local portal server."""
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Optional
+from typing import Any
 
 import pytest
-from rasa_sdk.executor import ActionExecutor
-
 from actions.language import language_from_metadata
 from actions.topics import TOPIC_IDS
+from rasa_sdk.executor import ActionExecutor
 
 
 @pytest.fixture(scope="module")
@@ -25,14 +24,14 @@ def call(
     executor: ActionExecutor,
     action: str,
     *,
-    intent: Optional[str] = None,
-    language_slot: Optional[str] = "da",
-    metadata: Optional[dict[str, Any]] = None,
+    intent: str | None = None,
+    language_slot: str | None = "da",
+    metadata: dict[str, Any] | None = None,
     text: str = "some text",
-    slots: Optional[dict[str, Any]] = None,
-    events: Optional[list[dict[str, Any]]] = None,
-    domain: Optional[dict[str, Any]] = None,
-    active_loop: Optional[str] = None,
+    slots: dict[str, Any] | None = None,
+    events: list[dict[str, Any]] | None = None,
+    domain: dict[str, Any] | None = None,
+    active_loop: str | None = None,
     sender_id: str = "test-session",
 ) -> dict[str, Any]:
     """Run ``action`` with a minimal tracker; return {"events", "responses"}."""

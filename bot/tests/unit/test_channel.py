@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import asyncio
 
+from jobvej_channel.rest import JobvejRestInput, WholeMessageOutputChannel, whole_message
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.shared.core.events import BotUttered
-
-from jobvej_channel.rest import JobvejRestInput, WholeMessageOutputChannel, whole_message
 
 
 def collect(channel, message) -> list:

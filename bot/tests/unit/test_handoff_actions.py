@@ -6,10 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rasa_sdk.executor import ActionExecutor
-
 from actions.fallback import misunderstood_in_a_row
 from actions.handoff import transcript_from_events, user_id_from_events
+from rasa_sdk.executor import ActionExecutor
 from tests.unit.test_actions import call, responses, slot_events
 
 TOKEN = "s3cret-token"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from actions.cpr import contains_cpr, redact_cpr
 from actions.handoff_fields import (
     MAX_FIELD_LENGTH,

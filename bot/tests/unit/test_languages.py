@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from actions.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, normalize_language
 
 

@@ -6,7 +6,6 @@ import asyncio
 import time
 
 import pytest
-
 from actions.portal_client import (
     DEFAULT_PORTAL_URL,
     InvalidPortalResponse,

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from actions.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from actions.responses import FORM_QUESTIONS, NOT_IN_STORIES, RESPONSES_USED
 from actions.topics import CASEWORKER_TOPIC, TOPIC_IDS
