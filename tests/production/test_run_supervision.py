@@ -56,16 +56,17 @@ def test_run_restarts_a_crashed_portal_and_ctrl_c_stops_everything(tmp_path: Pat
     try:
         wait_until(lambda: requests.get(url + "/da/", timeout=3).ok, 240, "the portal", process)
         ctl = [str(REPO / ".venv/bin/supervisorctl"), "-c", str(REPO / "scripts/supervisord.conf")]
-        pid = int(subprocess.check_output([*ctl, "pid", "portal"], env=env, text=True))
+
+        def portal_pid() -> int:
+            """The supervised portal's pid, 0 while it is not running (supervisorctl then
+            exits with 7, NOT_RUNNING, which is the state the test waits through)."""
+            done = subprocess.run([*ctl, "pid", "portal"], env=env, text=True, capture_output=True)
+            return int(done.stdout.strip() or 0) if done.stdout.strip().isdigit() else 0
+
+        pid = portal_pid()
+        assert pid > 0
         os.kill(pid, signal.SIGKILL)  # the portal crashes
-        wait_until(
-            lambda: (
-                int(subprocess.check_output([*ctl, "pid", "portal"], env=env, text=True))
-                not in (0, pid)
-            ),
-            60,
-            "a new portal process",
-        )
+        wait_until(lambda: portal_pid() not in (0, pid), 60, "a new portal process")
         wait_until(lambda: requests.get(url + "/da/", timeout=3).ok, 60, "the portal again")
         everything = {process.pid, *_children(process.pid)}
         assert len(everything) >= 3  # supervisord, gunicorn master, a worker
