@@ -3,9 +3,16 @@
 Run with the bot's venv:  bash scripts/bot.sh report   (or
 bot/.venv/bin/python bot/scripts/nlu_report.py --model bot/models/<fp>.tar.gz).
 
-Loads the current trained model (Rasa 3.6 ``Agent``), parses every example of every
-held-out file ``bot/tests/nlu_heldout/<lang>.yml`` (Rasa NLU YAML; never used in
-training) and prints per language:
+Loads the current trained model (Rasa 3.6 ``Agent``) once and evaluates two held-out
+sets (Rasa NLU YAML, never used in training), side by side:
+
+* ``clean``: ``bot/tests/nlu_heldout/<lang>.yml``, well-formed questions;
+* ``hard``: ``bot/tests/nlu_heldout_hard/<lang>.yml``, messages as people type them in a
+  chat box (typos, Danish without æ/ø/å, very short or long rambling messages, Danish
+  terms inside other languages, Levantine/Iraqi Arabic and Arabizi, Ukrainian with
+  Russian words, Dari, out-of-scope public matters like MitID or CVR numbers).
+
+For each set it prints per language:
 
 * topic accuracy: share of in-scope examples whose predicted intent equals the
   expected one. A prediction of ``nlu_fallback``, or with a confidence below the
@@ -14,8 +21,8 @@ training) and prints per language:
   (or falling below the threshold);
 * n, and a confusion summary of the worst intents.
 
-Exit status 1 when a language is below its minimum topic accuracy (da 90 %, en/ar/uk
-85 %, fa/so/ti 70 %) or the out-of-scope recall over all languages is below 80 %.
+Exit status 1 when, in either set, a language is below its minimum topic accuracy or
+the out-of-scope recall over all languages is below the set's minimum (``MINIMUMS``).
 """
 
 from __future__ import annotations
@@ -36,9 +43,28 @@ import yaml
 
 BOT = Path(__file__).resolve().parents[1]
 HELDOUT_DIR = BOT / "tests" / "nlu_heldout"
+HARD_HELDOUT_DIR = BOT / "tests" / "nlu_heldout_hard"
+SETS = {"clean": HELDOUT_DIR, "hard": HARD_HELDOUT_DIR}
 LANGUAGES = ("da", "en", "ar", "uk", "fa", "so", "ti")
-MIN_TOPIC_ACCURACY = {"da": 0.90, "en": 0.85, "ar": 0.85, "uk": 0.85, "fa": 0.70, "so": 0.70, "ti": 0.70}
-MIN_OUT_OF_SCOPE_RECALL = 0.80
+
+
+@dataclass(frozen=True)
+class Minimums:
+    """The accuracies a held-out set must reach (exit status 1 below them)."""
+
+    topic_accuracy: dict[str, float]
+    out_of_scope_recall: float
+
+
+MINIMUMS = {
+    "clean": Minimums(
+        {"da": 0.90, "en": 0.85, "ar": 0.85, "uk": 0.85, "fa": 0.70, "so": 0.70, "ti": 0.70}, 0.80
+    ),
+    # The targets of issue 11 for messages as people really type them.
+    "hard": Minimums(
+        {"da": 0.95, "en": 0.90, "ar": 0.90, "uk": 0.90, "fa": 0.85, "so": 0.85, "ti": 0.85}, 0.90
+    ),
+}
 OUT_OF_SCOPE = "out_of_scope"
 FALLBACK = "nlu_fallback"
 
@@ -52,7 +78,8 @@ class LanguageResult:
     topic_correct: int = 0
     oos_n: int = 0
     oos_correct: int = 0
-    errors: list[tuple[str, str, str, float]] = field(default_factory=list)  # expected, got, text, conf
+    # (expected, got, text, confidence)
+    errors: list[tuple[str, str, str, float]] = field(default_factory=list)
 
     @property
     def topic_accuracy(self) -> float:
@@ -113,13 +140,17 @@ def effective_intent(
     return name, confidence
 
 
-async def evaluate(
-    model: Path, files: dict[str, Path], threshold: float, what_if: bool = False
-) -> list[LanguageResult]:
-    """Parse every held-out example with the model."""
+def load_agent(model: Path) -> Any:
+    """The trained model, loaded once for all sets."""
     from rasa.core.agent import Agent
 
-    agent = Agent.load(str(model))
+    return Agent.load(str(model))
+
+
+async def evaluate(
+    agent: Any, files: dict[str, Path], threshold: float, what_if: bool = False
+) -> list[LanguageResult]:
+    """Parse every held-out example with the model."""
     results = []
     for language, path in files.items():
         result = LanguageResult(language)
@@ -138,12 +169,12 @@ async def evaluate(
     return results
 
 
-def print_report(results: list[LanguageResult], worst: int) -> bool:
+def print_report(results: list[LanguageResult], worst: int, minimums: Minimums) -> bool:
     """Print the per-language table and confusions; return True when all minimums hold."""
     ok = True
     print(f"{'lang':<5}{'topic acc':>10}{'n':>6}{'min':>6}{'oos recall':>12}{'n':>5}  status")
     for r in results:
-        minimum = MIN_TOPIC_ACCURACY.get(r.language, 0.85)
+        minimum = minimums.topic_accuracy.get(r.language, 0.85)
         passed = r.topic_n > 0 and r.topic_accuracy >= minimum
         ok &= passed
         print(
@@ -153,35 +184,55 @@ def print_report(results: list[LanguageResult], worst: int) -> bool:
     oos_n = sum(r.oos_n for r in results)
     oos_correct = sum(r.oos_correct for r in results)
     oos_recall = oos_correct / oos_n if oos_n else 0.0
-    oos_ok = oos_n > 0 and oos_recall >= MIN_OUT_OF_SCOPE_RECALL
+    oos_ok = oos_n > 0 and oos_recall >= minimums.out_of_scope_recall
     ok &= oos_ok
     print(
         f"out-of-scope recall, all languages: {oos_recall:.1%} ({oos_correct}/{oos_n}, "
-        f"min {MIN_OUT_OF_SCOPE_RECALL:.0%}) {'OK' if oos_ok else 'BELOW MINIMUM'}"
+        f"min {minimums.out_of_scope_recall:.0%}) {'OK' if oos_ok else 'BELOW MINIMUM'}"
     )
     for r in results:
         if not r.errors:
             continue
         by_expected = Counter(e[0] for e in r.errors)
         pairs = Counter((e[0], e[1]) for e in r.errors)
-        print(f"\n[{r.language}] worst intents (misses by expected intent): "
-              + ", ".join(f"{i} {n}" for i, n in by_expected.most_common(worst)))
-        print(f"[{r.language}] most frequent confusions: "
-              + ", ".join(f"{a}->{b} {n}" for (a, b), n in pairs.most_common(worst)))
+        print(
+            f"\n[{r.language}] worst intents (misses by expected intent): "
+            + ", ".join(f"{i} {n}" for i, n in by_expected.most_common(worst))
+        )
+        print(
+            f"[{r.language}] most frequent confusions: "
+            + ", ".join(f"{a}->{b} {n}" for (a, b), n in pairs.most_common(worst))
+        )
         for expected, got, text, confidence in r.errors:
             print(f"    {expected:>26} -> {got:<26} {confidence:.2f}  {text}")
     return ok
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Evaluate, print, and return the exit status."""
+    """Evaluate every set, print, and return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", required=True, type=Path, help="trained model (.tar.gz)")
-    parser.add_argument("--heldout", type=Path, default=HELDOUT_DIR)
-    parser.add_argument("--config", type=Path, default=BOT / "config.yml",
-                        help="config whose FallbackClassifier threshold applies")
-    parser.add_argument("--threshold", type=float,
-                        help="what-if fallback threshold instead of the model's own")
+    parser.add_argument(
+        "--set",
+        choices=sorted(SETS),
+        action="append",
+        dest="sets",
+        help="evaluate only this set (repeatable; default: all)",
+    )
+    parser.add_argument(
+        "--heldout",
+        type=Path,
+        help="evaluate this directory instead (with the clean set's minimums)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=BOT / "config.yml",
+        help="config whose FallbackClassifier threshold applies",
+    )
+    parser.add_argument(
+        "--threshold", type=float, help="what-if fallback threshold instead of the model's own"
+    )
     parser.add_argument("--worst", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
@@ -191,28 +242,51 @@ def main(argv: list[str] | None = None) -> int:
     from rasa.utils.log_utils import configure_structlog
 
     configure_structlog(logging.WARNING)  # no per-message parse logs
-    files = {lang: args.heldout / f"{lang}.yml" for lang in LANGUAGES
-             if (args.heldout / f"{lang}.yml").is_file()}
-    missing = [lang for lang in LANGUAGES if lang not in files]
-    if not files:
-        print(f"no held-out files in {args.heldout}", file=sys.stderr)
-        return 1
+    if args.heldout:
+        sets = {"clean": args.heldout}
+    else:
+        sets = {name: SETS[name] for name in (args.sets or list(SETS))}
     what_if = args.threshold is not None
     threshold = args.threshold if what_if else fallback_threshold(args.config)
     started = time.monotonic()
-    results = asyncio.run(evaluate(args.model, files, threshold, what_if))
-    print(f"model {args.model.name}, fallback threshold {threshold}"
-          f"{' (what-if)' if what_if else ''}, "
-          f"{sum(r.topic_n + r.oos_n for r in results)} examples in "
-          f"{time.monotonic() - started:.1f} s (incl. model load)")
-    if missing:
-        print(f"no held-out set for: {', '.join(missing)}")
-    ok = print_report(results, args.worst)
+    agent = load_agent(args.model)
+    ok = True
+    figures: dict[str, Any] = {}
+    for name, directory in sets.items():
+        files = {
+            lang: directory / f"{lang}.yml"
+            for lang in LANGUAGES
+            if (directory / f"{lang}.yml").is_file()
+        }
+        missing = [lang for lang in LANGUAGES if lang not in files]
+        shown = directory.relative_to(BOT) if directory.is_relative_to(BOT) else directory
+        print(f"\n===== {name} held-out set ({shown})")
+        if not files:
+            print(f"no held-out files in {directory}")
+            ok = False
+            continue
+        results = asyncio.run(evaluate(agent, files, threshold, what_if))
+        print(
+            f"model {args.model.name}, fallback threshold {threshold}"
+            f"{' (what-if)' if what_if else ''}, "
+            f"{sum(r.topic_n + r.oos_n for r in results)} examples, "
+            f"{time.monotonic() - started:.1f} s so far (incl. model load)"
+        )
+        if missing:
+            print(f"no held-out set for: {', '.join(missing)}")
+            ok = False
+        ok &= print_report(results, args.worst, MINIMUMS[name])
+        figures[name] = {
+            r.language: {
+                "topic_accuracy": r.topic_accuracy,
+                "topic_n": r.topic_n,
+                "oos_recall": r.oos_recall,
+                "oos_n": r.oos_n,
+            }
+            for r in results
+        }
     if args.json:
-        args.json.write_text(json.dumps({
-            r.language: {"topic_accuracy": r.topic_accuracy, "topic_n": r.topic_n,
-                         "oos_recall": r.oos_recall, "oos_n": r.oos_n} for r in results
-        }, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     print("\nreport: " + ("OK" if ok else "FAILED (see minimums above)"))
     return 0 if ok else 1
 

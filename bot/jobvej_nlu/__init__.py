@@ -1,0 +1,1 @@
+"""Jobvej's own NLU pieces: spelling normalisation and Danish benefit terms (tokenizer)."""
