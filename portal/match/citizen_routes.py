@@ -44,7 +44,9 @@ def _own_request_or_404(request_id: int) -> ContactRequest:
 @bp.route("/", methods=["GET", "POST"])
 def index() -> ResponseReturnValue:
     profile = ops.profile_of(current_user.id)
-    lines = [line for line in ops.journal_lines(current_user.id) if line.section in PROFILE_SECTIONS]
+    lines = [
+        line for line in ops.journal_lines(current_user.id) if line.section in PROFILE_SECTIONS
+    ]
     form = ProfileForm()
     form.chosen.choices = [(line.id, line.title) for line in lines]
     form.show_organisation.choices = [
@@ -108,7 +110,9 @@ def publish() -> ResponseReturnValue:
     profile = _own_profile_or_404()
     if EmptyForm().validate_on_submit():
         ops.publish_profile(profile)
-        flash(_("Din profil er offentliggjort. Godkendte arbejdsgivere kan nu finde den."), "success")
+        flash(
+            _("Din profil er offentliggjort. Godkendte arbejdsgivere kan nu finde den."), "success"
+        )
     return redirect(url_for("match.index")), 303
 
 
@@ -130,7 +134,9 @@ def delete() -> ResponseReturnValue:
     return redirect(url_for("match.index")), 303
 
 
-def _render_request(item: ContactRequest, status: int = 200, **forms: object) -> ResponseReturnValue:
+def _render_request(
+    item: ContactRequest, status: int = 200, **forms: object
+) -> ResponseReturnValue:
     return render_template(
         "match/request.html",
         item=item,
@@ -171,7 +177,10 @@ def answer(request_id: int) -> ResponseReturnValue:
             form.name.errors = [str(ERROR_TEXT[error.code])]
             return _render_request(item, 422, answer_form=form)
         if accept:
-            flash(_("Du har accepteret. Arbejdsgiveren kan nu se dit navn og skrive til dig her."), "success")
+            flash(
+                _("Du har accepteret. Arbejdsgiveren kan nu se dit navn og skrive til dig her."),
+                "success",
+            )
         else:
             flash(_("Du har sagt nej tak. Arbejdsgiveren får ikke dit navn."), "success")
         return redirect(url_for("match.request_detail", request_id=item.id)), 303

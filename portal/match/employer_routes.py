@@ -41,7 +41,10 @@ def verification() -> ResponseReturnValue:
     if current is None or current.status != "approved":
         if form.validate_on_submit():
             ops.request_verification(current_user, form.cvr.data or "", form.company.data or "")
-            flash(_("Tak. Virksomhedsservice godkender jeres virksomhed så hurtigt som muligt."), "success")
+            flash(
+                _("Tak. Virksomhedsservice godkender jeres virksomhed så hurtigt som muligt."),
+                "success",
+            )
             return redirect(url_for("talent.verification")), 303
     return render_template(
         "match/verification.html", form=form, current=current, names=view_names()

@@ -126,14 +126,16 @@ class SearchForm(JobvejForm):
 
     skill = StringField(_l("Kompetence eller erfaring"), validators=[Optional(), Length(max=100)])
     job_type = SelectField(
-        _l("Slags job"), choices=[("", _l("Alle")), *_choices(JOB_TYPES, JOB_TYPE_NAMES)]
+        _l("Slags job"),
+        default="",
+        choices=[("", _l("Alle")), *_choices(JOB_TYPES, JOB_TYPE_NAMES)],
     )
     region = SelectField(
-        _l("Region"), choices=[("", _l("Alle")), *_choices(REGIONS, REGION_NAMES)]
+        _l("Region"), default="", choices=[("", _l("Alle")), *_choices(REGIONS, REGION_NAMES)]
     )
     language = StringField(_l("Sprog"), validators=[Optional(), Length(max=60)])
     hours = SelectField(
-        _l("Arbejdstid"), choices=[("", _l("Alle")), *_choices(HOURS, HOURS_NAMES)]
+        _l("Arbejdstid"), default="", choices=[("", _l("Alle")), *_choices(HOURS, HOURS_NAMES)]
     )
 
 
@@ -155,7 +157,8 @@ class ContactRequestForm(JobvejForm):
 class AnswerForm(JobvejForm):
     name = StringField(_l("Dit navn, som arbejdsgiveren må se"), validators=[Length(max=120)])
     contact = StringField(
-        _l("Telefon eller e-mail, som arbejdsgiveren må se"), validators=[Optional(), Length(max=200)]
+        _l("Telefon eller e-mail, som arbejdsgiveren må se"),
+        validators=[Optional(), Length(max=200)],
     )
 
 
