@@ -38,14 +38,13 @@ def verification() -> ResponseReturnValue:
     if not form.is_submitted():
         form.company.data = current.company if current else current_user.organisation
         form.cvr.data = current.cvr if current else ""
-    if current is None or current.status != "approved":
-        if form.validate_on_submit():
-            ops.request_verification(current_user, form.cvr.data or "", form.company.data or "")
-            flash(
-                _("Tak. Virksomhedsservice godkender jeres virksomhed så hurtigt som muligt."),
-                "success",
-            )
-            return redirect(url_for("talent.verification")), 303
+    if (current is None or current.status != "approved") and form.validate_on_submit():
+        ops.request_verification(current_user, form.cvr.data or "", form.company.data or "")
+        flash(
+            _("Tak. Virksomhedsservice godkender jeres virksomhed så hurtigt som muligt."),
+            "success",
+        )
+        return redirect(url_for("talent.verification")), 303
     return render_template(
         "match/verification.html", form=form, current=current, names=view_names()
     ), (422 if form.errors else 200)
