@@ -206,9 +206,7 @@ class ActionSubmitHandoff(Action):
     ) -> list[dict[str, Any]]:
         """Send the case to the portal and tell the user who answers when."""
         values = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
-        if tracker.get_slot(CANCELLED_SLOT) or any(
-            values[slot] is None for slot in FORM_SLOTS
-        ):
+        if tracker.get_slot(CANCELLED_SLOT) or any(values[slot] is None for slot in FORM_SLOTS):
             dispatcher.utter_message(response=UTTER_HANDOFF_CANCELLED)
             return _reset()
 

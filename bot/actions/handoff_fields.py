@@ -20,36 +20,112 @@ MAX_FIELD_LENGTH = 200  # the portal's limit for name, contact and preferred tim
 STOP_WORDS: frozenset[str] = frozenset(
     {
         # da
-        "stop", "stopp", "annuller", "annullér", "afbryd", "fortryd", "glem det", "hold op",
+        "stop",
+        "stopp",
+        "annuller",
+        "annullér",
+        "afbryd",
+        "fortryd",
+        "glem det",
+        "hold op",
         # en
-        "cancel", "abort", "quit", "exit", "forget it", "never mind", "nevermind",
+        "cancel",
+        "abort",
+        "quit",
+        "exit",
+        "forget it",
+        "never mind",
+        "nevermind",
         # ar
-        "توقف", "إلغاء", "الغاء", "ألغ", "الغ", "قف",
+        "توقف",
+        "إلغاء",
+        "الغاء",
+        "ألغ",
+        "الغ",
+        "قف",
         # uk
-        "стоп", "скасувати", "скасуй", "відміна", "зупинити",
+        "стоп",
+        "скасувати",
+        "скасуй",
+        "відміна",
+        "зупинити",
         # fa
-        "لغو", "توقف کن", "بس",
+        "لغو",
+        "توقف کن",
+        "بس",
         # so
-        "jooji", "ka noqo", "iska daa",
+        "jooji",
+        "ka noqo",
+        "iska daa",
         # ti
-        "ኣቋርጽ", "ደው በል", "ሕደጎ",
+        "ኣቋርጽ",
+        "ደው በል",
+        "ሕደጎ",
     }
 )
 #: "No" in every language: at the consent question it means "do not share the
 #: conversation"; at the other questions it cancels the form.
 NO_WORDS: frozenset[str] = frozenset(
     {
-        "nej", "nej tak", "nix", "næ", "nae", "no", "no thanks", "no thank you", "nope", "nah",
-        "لا", "لا شكرا", "ні", "ні дякую", "نه", "نه ممنون", "خیر", "maya", "maya mahadsanid",
-        "ኣይፋል", "ኣይፋልን",
+        "nej",
+        "nej tak",
+        "nix",
+        "næ",
+        "nae",
+        "no",
+        "no thanks",
+        "no thank you",
+        "nope",
+        "nah",
+        "لا",
+        "لا شكرا",
+        "ні",
+        "ні дякую",
+        "نه",
+        "نه ممنون",
+        "خیر",
+        "maya",
+        "maya mahadsanid",
+        "ኣይፋል",
+        "ኣይፋልን",
     }
 )
 YES_WORDS: frozenset[str] = frozenset(
     {
-        "ja", "ja tak", "jo", "jep", "jeps", "ok", "okay", "gerne", "ja gerne", "yes", "yes please",
-        "yeah", "yep", "y", "sure", "نعم", "أجل", "اجل", "ايوه", "أيوه", "نعم موافق", "موافق",
-        "так", "звісно", "добре", "بله", "آره", "باشه", "بلی", "haa", "haye", "waan oggolahay",
-        "እወ", "ሕራይ",
+        "ja",
+        "ja tak",
+        "jo",
+        "jep",
+        "jeps",
+        "ok",
+        "okay",
+        "gerne",
+        "ja gerne",
+        "yes",
+        "yes please",
+        "yeah",
+        "yep",
+        "y",
+        "sure",
+        "نعم",
+        "أجل",
+        "اجل",
+        "ايوه",
+        "أيوه",
+        "نعم موافق",
+        "موافق",
+        "так",
+        "звісно",
+        "добре",
+        "بله",
+        "آره",
+        "باشه",
+        "بلی",
+        "haa",
+        "haye",
+        "waan oggolahay",
+        "እወ",
+        "ሕራይ",
     }
 )
 
@@ -60,9 +136,7 @@ _PHONE_CHARS = re.compile(r"^\+?[0-9 ()./\-]+$")
 
 def to_ascii_digits(text: str) -> str:
     """Replace digits of any script (Arabic-Indic, Persian, full-width) by 0-9."""
-    return "".join(
-        str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text
-    )
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
 def normalise_words(text: str) -> str:

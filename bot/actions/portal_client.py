@@ -145,8 +145,7 @@ class TopicSummary:
         if self.language != self.requested_language:
             return True
         return (
-            self.fallback_language is not None
-            and self.fallback_language != self.requested_language
+            self.fallback_language is not None and self.fallback_language != self.requested_language
         )
 
     @property
@@ -224,18 +223,19 @@ class PortalClient:
         url = self.topic_endpoint(topic_id)
         timeout = aiohttp.ClientTimeout(total=self.timeout)
         try:
-            async with aiohttp.ClientSession(timeout=timeout) as session, session.get(
-                url,
-                params={"language": language},
-                headers={"Accept": "application/json"},
-                allow_redirects=False,
-            ) as response:
+            async with (
+                aiohttp.ClientSession(timeout=timeout) as session,
+                session.get(
+                    url,
+                    params={"language": language},
+                    headers={"Accept": "application/json"},
+                    allow_redirects=False,
+                ) as response,
+            ):
                 if response.status == 404:
                     raise TopicNotFound(f"{topic_id} ({language}): 404")
                 if response.status != 200:
-                    raise PortalUnavailable(
-                        f"{topic_id} ({language}): HTTP {response.status}"
-                    )
+                    raise PortalUnavailable(f"{topic_id} ({language}): HTTP {response.status}")
                 try:
                     data = await response.json(content_type=None)
                 except ValueError as exc:
@@ -250,9 +250,7 @@ class PortalClient:
         if not isinstance(data, dict):
             raise InvalidPortalResponse("body is not a JSON object")
         if data.get("topic_id") != topic_id:
-            raise InvalidPortalResponse(
-                f"asked for {topic_id!r}, got {data.get('topic_id')!r}"
-            )
+            raise InvalidPortalResponse(f"asked for {topic_id!r}, got {data.get('topic_id')!r}")
         served = normalize_language(data.get("language"))
         if served is None:
             raise InvalidPortalResponse(f"unknown language {data.get('language')!r}")
@@ -294,9 +292,12 @@ class PortalClient:
             "Authorization": f"Bearer {self.api_token}",
         }
         try:
-            async with aiohttp.ClientSession(timeout=timeout) as session, session.post(
-                url, json=request.as_json(), headers=headers, allow_redirects=False
-            ) as response:
+            async with (
+                aiohttp.ClientSession(timeout=timeout) as session,
+                session.post(
+                    url, json=request.as_json(), headers=headers, allow_redirects=False
+                ) as response,
+            ):
                 status = response.status
                 try:
                     data = await response.json(content_type=None)

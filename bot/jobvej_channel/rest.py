@@ -69,9 +69,7 @@ class JobvejRestInput(RestInput):
         """Keep the stock URL prefix ``/webhooks/rest``."""
         return "rest"
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Health check and webhook (no streaming: the portal waits for the whole answer)."""
         webhook = Blueprint("jobvej_rest_webhook", __name__)
 

@@ -37,7 +37,15 @@ import yaml
 BOT = Path(__file__).resolve().parents[1]
 HELDOUT_DIR = BOT / "tests" / "nlu_heldout"
 LANGUAGES = ("da", "en", "ar", "uk", "fa", "so", "ti")
-MIN_TOPIC_ACCURACY = {"da": 0.90, "en": 0.85, "ar": 0.85, "uk": 0.85, "fa": 0.70, "so": 0.70, "ti": 0.70}
+MIN_TOPIC_ACCURACY = {
+    "da": 0.90,
+    "en": 0.85,
+    "ar": 0.85,
+    "uk": 0.85,
+    "fa": 0.70,
+    "so": 0.70,
+    "ti": 0.70,
+}
 MIN_OUT_OF_SCOPE_RECALL = 0.80
 OUT_OF_SCOPE = "out_of_scope"
 FALLBACK = "nlu_fallback"
@@ -52,7 +60,9 @@ class LanguageResult:
     topic_correct: int = 0
     oos_n: int = 0
     oos_correct: int = 0
-    errors: list[tuple[str, str, str, float]] = field(default_factory=list)  # expected, got, text, conf
+    errors: list[tuple[str, str, str, float]] = field(
+        default_factory=list
+    )  # expected, got, text, conf
 
     @property
     def topic_accuracy(self) -> float:
@@ -164,10 +174,14 @@ def print_report(results: list[LanguageResult], worst: int) -> bool:
             continue
         by_expected = Counter(e[0] for e in r.errors)
         pairs = Counter((e[0], e[1]) for e in r.errors)
-        print(f"\n[{r.language}] worst intents (misses by expected intent): "
-              + ", ".join(f"{i} {n}" for i, n in by_expected.most_common(worst)))
-        print(f"[{r.language}] most frequent confusions: "
-              + ", ".join(f"{a}->{b} {n}" for (a, b), n in pairs.most_common(worst)))
+        print(
+            f"\n[{r.language}] worst intents (misses by expected intent): "
+            + ", ".join(f"{i} {n}" for i, n in by_expected.most_common(worst))
+        )
+        print(
+            f"[{r.language}] most frequent confusions: "
+            + ", ".join(f"{a}->{b} {n}" for (a, b), n in pairs.most_common(worst))
+        )
         for expected, got, text, confidence in r.errors:
             print(f"    {expected:>26} -> {got:<26} {confidence:.2f}  {text}")
     return ok
@@ -178,10 +192,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", required=True, type=Path, help="trained model (.tar.gz)")
     parser.add_argument("--heldout", type=Path, default=HELDOUT_DIR)
-    parser.add_argument("--config", type=Path, default=BOT / "config.yml",
-                        help="config whose FallbackClassifier threshold applies")
-    parser.add_argument("--threshold", type=float,
-                        help="what-if fallback threshold instead of the model's own")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=BOT / "config.yml",
+        help="config whose FallbackClassifier threshold applies",
+    )
+    parser.add_argument(
+        "--threshold", type=float, help="what-if fallback threshold instead of the model's own"
+    )
     parser.add_argument("--worst", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
@@ -191,8 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     from rasa.utils.log_utils import configure_structlog
 
     configure_structlog(logging.WARNING)  # no per-message parse logs
-    files = {lang: args.heldout / f"{lang}.yml" for lang in LANGUAGES
-             if (args.heldout / f"{lang}.yml").is_file()}
+    files = {
+        lang: args.heldout / f"{lang}.yml"
+        for lang in LANGUAGES
+        if (args.heldout / f"{lang}.yml").is_file()
+    }
     missing = [lang for lang in LANGUAGES if lang not in files]
     if not files:
         print(f"no held-out files in {args.heldout}", file=sys.stderr)
@@ -201,18 +223,31 @@ def main(argv: list[str] | None = None) -> int:
     threshold = args.threshold if what_if else fallback_threshold(args.config)
     started = time.monotonic()
     results = asyncio.run(evaluate(args.model, files, threshold, what_if))
-    print(f"model {args.model.name}, fallback threshold {threshold}"
-          f"{' (what-if)' if what_if else ''}, "
-          f"{sum(r.topic_n + r.oos_n for r in results)} examples in "
-          f"{time.monotonic() - started:.1f} s (incl. model load)")
+    print(
+        f"model {args.model.name}, fallback threshold {threshold}"
+        f"{' (what-if)' if what_if else ''}, "
+        f"{sum(r.topic_n + r.oos_n for r in results)} examples in "
+        f"{time.monotonic() - started:.1f} s (incl. model load)"
+    )
     if missing:
         print(f"no held-out set for: {', '.join(missing)}")
     ok = print_report(results, args.worst)
     if args.json:
-        args.json.write_text(json.dumps({
-            r.language: {"topic_accuracy": r.topic_accuracy, "topic_n": r.topic_n,
-                         "oos_recall": r.oos_recall, "oos_n": r.oos_n} for r in results
-        }, indent=2), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    r.language: {
+                        "topic_accuracy": r.topic_accuracy,
+                        "topic_n": r.topic_n,
+                        "oos_recall": r.oos_recall,
+                        "oos_n": r.oos_n,
+                    }
+                    for r in results
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
     print("\nreport: " + ("OK" if ok else "FAILED (see minimums above)"))
     return 0 if ok else 1
 

@@ -40,9 +40,7 @@ class FakePortal:
 
     base_url: str
     routes: dict[str, CannedResponse] = field(default_factory=dict)
-    requests: list[tuple[str, dict[str, list[str]], dict[str, str]]] = field(
-        default_factory=list
-    )
+    requests: list[tuple[str, dict[str, list[str]], dict[str, str]]] = field(default_factory=list)
     #: POSTed JSON bodies (path, body, headers), in order.
     posts: list[tuple[str, Any, dict[str, str]]] = field(default_factory=list)
 
@@ -95,9 +93,7 @@ def fake_portal() -> Iterator[FakePortal]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server API)
             parts = urlsplit(self.path)
-            portal.requests.append(
-                (parts.path, parse_qs(parts.query), dict(self.headers.items()))
-            )
+            portal.requests.append((parts.path, parse_qs(parts.query), dict(self.headers.items())))
             self._reply(portal.routes.get(parts.path, CannedResponse(404, {"error": "not found"})))
 
         def do_POST(self) -> None:  # noqa: N802 (http.server API)

@@ -161,7 +161,9 @@ def test_caseworker_topic_always_offers_the_form(executor, portal_env, handoff):
 def test_caseworker_topic_keeps_the_topic_asked_before(executor, portal_env):
     portal_env.topic("talk_to_caseworker", "da")
     result = call(
-        executor, "action_answer_topic", intent="talk_to_caseworker",
+        executor,
+        "action_answer_topic",
+        intent="talk_to_caseworker",
         slots={"topic": "sickness_benefit"},
     )
     assert slot_events(result) == [("handoff_offered", True)]
@@ -213,6 +215,4 @@ def test_every_contract_topic_is_fetched_by_its_own_id(executor, portal_env):
     for topic_id in TOPIC_IDS:
         result = call(executor, "action_answer_topic", intent=topic_id, language_slot="en")
         assert responses(result)[0] == "utter_topic_answer"
-    assert [p for p, _, _ in portal_env.requests] == [
-        f"/api/v1/topics/{t}" for t in TOPIC_IDS
-    ]
+    assert [p for p, _, _ in portal_env.requests] == [f"/api/v1/topics/{t}" for t in TOPIC_IDS]

@@ -34,8 +34,13 @@ def action(name: str) -> dict[str, Any]:
 
 
 def user(text: str, intent: str, ts: float = 1_790_000_000.0, **metadata: Any) -> dict[str, Any]:
-    return {"event": "user", "text": text, "timestamp": ts,
-            "parse_data": {"intent": {"name": intent}}, "metadata": metadata}
+    return {
+        "event": "user",
+        "text": text,
+        "timestamp": ts,
+        "parse_data": {"intent": {"name": intent}},
+        "metadata": metadata,
+    }
 
 
 def bot(text: str | None, ts: float = 1_790_000_001.0) -> dict[str, Any]:
@@ -59,9 +64,14 @@ def test_low_confidence_gets_did_not_understand(executor):
 
 def test_second_misunderstanding_in_a_row_offers_a_person(executor):
     events = [
-        action("action_listen"), user("xx", "nlu_fallback"), action("action_extract_slots"),
-        action("action_misunderstood"), bot("Jeg forstod ikke"), action("action_listen"),
-        user("hvad med vejret", "out_of_scope"), action("action_extract_slots"),
+        action("action_listen"),
+        user("xx", "nlu_fallback"),
+        action("action_extract_slots"),
+        action("action_misunderstood"),
+        bot("Jeg forstod ikke"),
+        action("action_listen"),
+        user("hvad med vejret", "out_of_scope"),
+        action("action_extract_slots"),
         action("action_set_language"),
     ]
     result = call(executor, "action_misunderstood", intent="out_of_scope", events=events)
@@ -71,8 +81,12 @@ def test_second_misunderstanding_in_a_row_offers_a_person(executor):
 
 def test_an_understood_message_in_between_resets_the_count(executor):
     events = [
-        action("action_misunderstood"), action("action_listen"), user("cv", "cv"),
-        action("action_answer_topic"), action("action_listen"), user("vejret", "out_of_scope"),
+        action("action_misunderstood"),
+        action("action_listen"),
+        user("cv", "cv"),
+        action("action_answer_topic"),
+        action("action_listen"),
+        user("vejret", "out_of_scope"),
     ]
     assert misunderstood_in_a_row(events) == 0
     result = call(executor, "action_misunderstood", intent="out_of_scope", events=events)
@@ -88,16 +102,28 @@ def test_a_new_session_resets_the_count():
 # ----------------------------------------------------------------- the form
 
 
-def validate(executor, slot: str, value: Any, text: str, intent: str = "out_of_scope",
-             **slots: Any) -> dict[str, Any]:
+def validate(
+    executor, slot: str, value: Any, text: str, intent: str = "out_of_scope", **slots: Any
+) -> dict[str, Any]:
     """Run validate_handoff_form as Rasa does after `slot` was extracted from `text`."""
-    events = [action("handoff_form"), {"event": "active_loop", "name": "handoff_form"},
-              {"event": "slot", "name": "requested_slot", "value": slot},
-              action("action_listen"), user(text, intent),
-              {"event": "slot", "name": slot, "value": value}]
-    return call(executor, "validate_handoff_form", intent=intent, text=text, events=events,
-                slots={"requested_slot": slot, slot: value, **slots}, domain=FORM_DOMAIN,
-                active_loop="handoff_form")
+    events = [
+        action("handoff_form"),
+        {"event": "active_loop", "name": "handoff_form"},
+        {"event": "slot", "name": "requested_slot", "value": slot},
+        action("action_listen"),
+        user(text, intent),
+        {"event": "slot", "name": slot, "value": value},
+    ]
+    return call(
+        executor,
+        "validate_handoff_form",
+        intent=intent,
+        text=text,
+        events=events,
+        slots={"requested_slot": slot, slot: value, **slots},
+        domain=FORM_DOMAIN,
+        active_loop="handoff_form",
+    )
 
 
 def test_name_is_cleaned_and_cpr_redacted(executor):
@@ -108,8 +134,12 @@ def test_name_is_cleaned_and_cpr_redacted(executor):
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("20 30 40 50", "20304050"), ("+45 20 30 40 50", "+45 20304050"),
-     ("amal@example.dk", "amal@example.dk"), ("٢٠٣٠٤٠٥٠", "20304050")],
+    [
+        ("20 30 40 50", "20304050"),
+        ("+45 20 30 40 50", "+45 20304050"),
+        ("amal@example.dk", "amal@example.dk"),
+        ("٢٠٣٠٤٠٥٠", "20304050"),
+    ],
 )
 def test_valid_contact_is_kept(executor, typed, stored):
     result = validate(executor, "handoff_contact", typed, typed)
@@ -126,9 +156,16 @@ def test_invalid_contact_is_asked_again(executor, typed):
 
 @pytest.mark.parametrize(
     ("text", "intent", "expected"),
-    [("/affirm", "affirm", True), ("/deny", "deny", False), ("ja tak", "affirm", True),
-     ("نعم", "out_of_scope", True), ("ні", "out_of_scope", False), ("okay", "affirm", True),
-     ("det må du godt", "affirm", True), ("nope not that", "deny", False)],
+    [
+        ("/affirm", "affirm", True),
+        ("/deny", "deny", False),
+        ("ja tak", "affirm", True),
+        ("نعم", "out_of_scope", True),
+        ("ні", "out_of_scope", False),
+        ("okay", "affirm", True),
+        ("det må du godt", "affirm", True),
+        ("nope not that", "deny", False),
+    ],
 )
 def test_consent_yes_and_no(executor, text, intent, expected):
     result = validate(executor, "handoff_consent", text, text, intent=intent)
@@ -144,9 +181,17 @@ def test_unclear_consent_is_asked_again(executor):
 
 @pytest.mark.parametrize(
     ("slot", "text"),
-    [("handoff_name", "stop"), ("handoff_name", "nej"), ("handoff_contact", "Annuller!"),
-     ("handoff_time", "cancel"), ("handoff_consent", "stop"), ("handoff_name", "إلغاء"),
-     ("handoff_contact", "стоп"), ("handoff_time", "لغو"), ("handoff_name", "jooji")],
+    [
+        ("handoff_name", "stop"),
+        ("handoff_name", "nej"),
+        ("handoff_contact", "Annuller!"),
+        ("handoff_time", "cancel"),
+        ("handoff_consent", "stop"),
+        ("handoff_name", "إلغاء"),
+        ("handoff_contact", "стоп"),
+        ("handoff_time", "لغو"),
+        ("handoff_name", "jooji"),
+    ],
 )
 def test_stop_cancels_and_ends_the_form(executor, slot, text):
     result = validate(executor, slot, text, text, intent="deny")
@@ -165,14 +210,24 @@ def test_no_at_the_consent_question_is_not_a_cancel(executor):
 # ----------------------------------------------------------------- submit
 
 
-FILLED = {"handoff_name": "Amal", "handoff_contact": "20304050",
-          "handoff_time": "i morgen", "handoff_consent": True, "topic": "dagpenge_amount"}
+FILLED = {
+    "handoff_name": "Amal",
+    "handoff_contact": "20304050",
+    "handoff_time": "i morgen",
+    "handoff_consent": True,
+    "topic": "dagpenge_amount",
+}
 
 SESSION_EVENTS = [
     {"event": "session_started"},
     action("action_listen"),
-    user("hvor meget er dagpenge? mit cpr er 0101901234", "dagpenge_amount",
-         ts=1_790_000_000.0, language="da", user_id=7),
+    user(
+        "hvor meget er dagpenge? mit cpr er 0101901234",
+        "dagpenge_amount",
+        ts=1_790_000_000.0,
+        language="da",
+        user_id=7,
+    ),
     bot("Dagpenge\nDu kan få op til 90 % ...", ts=1_790_000_001.5),
     bot(None, ts=1_790_000_001.6),
     user("/affirm", "affirm", ts=1_790_000_010.0, language="da", user_id=7),
@@ -189,9 +244,13 @@ def portal_with_token(fake_portal, monkeypatch):
 
 def test_submit_creates_the_case_and_says_who_answers(executor, portal_with_token):
     portal_with_token.handoff_created(case_id=41, reply_expected="Ydelsesteamet svarer dig.")
-    result = call(executor, "action_submit_handoff", slots=FILLED, events=[
-        {"event": "user", "text": "old session", "timestamp": 1.0}, *SESSION_EVENTS],
-        sender_id="abcDEF123_-xyz")
+    result = call(
+        executor,
+        "action_submit_handoff",
+        slots=FILLED,
+        events=[{"event": "user", "text": "old session", "timestamp": 1.0}, *SESSION_EVENTS],
+        sender_id="abcDEF123_-xyz",
+    )
 
     path, body, headers = portal_with_token.posts[-1]
     assert path == "/api/v1/handoff-cases"
@@ -199,7 +258,11 @@ def test_submit_creates_the_case_and_says_who_answers(executor, portal_with_toke
     assert body["session_id"] == "abcDEF123_-xyz"
     assert body["language"] == "da"
     assert body["topic_id"] == "dagpenge_amount"
-    assert (body["name"], body["contact"], body["preferred_time"]) == ("Amal", "20304050", "i morgen")
+    assert (body["name"], body["contact"], body["preferred_time"]) == (
+        "Amal",
+        "20304050",
+        "i morgen",
+    )
     assert body["consent_to_share"] is True
     assert body["user_id"] == 7
     assert [e["sender"] for e in body["transcript"]] == ["user", "bot", "user", "bot"]
@@ -211,8 +274,11 @@ def test_submit_creates_the_case_and_says_who_answers(executor, portal_with_toke
     sent = result["responses"][0]
     assert sent["reply_expected"] == "Ydelsesteamet svarer dig."
     assert sent["case_id"] == 41
-    assert sent["custom"] == {"topic_id": "talk_to_caseworker", "understood": True,
-                              "handoff_case_id": 41}
+    assert sent["custom"] == {
+        "topic_id": "talk_to_caseworker",
+        "understood": True,
+        "handoff_case_id": 41,
+    }
     events = slot_events(result)
     assert ("handoff_offered", False) in events
     assert ("handoff_name", None) in events and ("handoff_consent", None) in events
@@ -230,9 +296,14 @@ def test_submit_in_arabic_without_topic_or_consent(executor, portal_with_token):
 
 @pytest.mark.parametrize(
     ("status", "body"),
-    [(500, {"error": "boom"}), (401, {"error": "Unauthorized"}), (422, {"errors": {"name": "required"}}),
-     (503, {"error": "handoff API disabled: ASSISTANT_API_TOKEN is not set"}),
-     (201, {"case_id": "x", "reply_expected": "?"}), (200, {"case_id": 3, "reply_expected": "ok"})],
+    [
+        (500, {"error": "boom"}),
+        (401, {"error": "Unauthorized"}),
+        (422, {"errors": {"name": "required"}}),
+        (503, {"error": "handoff API disabled: ASSISTANT_API_TOKEN is not set"}),
+        (201, {"case_id": "x", "reply_expected": "?"}),
+        (200, {"case_id": 3, "reply_expected": "ok"}),
+    ],
 )
 def test_portal_failure_is_told_to_the_user(executor, portal_with_token, status, body):
     portal_with_token.answer("/api/v1/handoff-cases", status=status, body=body)
@@ -287,7 +358,10 @@ def test_transcript_keeps_only_this_session_and_limits_size():
 
 
 def test_user_id_from_the_latest_message_that_has_one():
-    events = [user("a", "greet", user_id=3), user("b", "greet", user_id=None),
-              user("c", "greet", user_id=True)]
+    events = [
+        user("a", "greet", user_id=3),
+        user("b", "greet", user_id=None),
+        user("c", "greet", user_id=True),
+    ]
     assert user_id_from_events(events) == 3
     assert user_id_from_events([user("a", "greet")]) is None

@@ -24,10 +24,10 @@ from actions.handoff_fields import (
         ("010190 – 1234", "[CPR fjernet]"),
         ("٠١٠١٩٠١٢٣٤", "[CPR fjernet]"),
         ("290200-1234", "[CPR fjernet]"),  # 29 February: century unknown
-        ("320190-1234", "320190-1234"),    # no 32nd
-        ("011390-1234", "011390-1234"),    # no 13th month
-        ("310490-1234", "310490-1234"),    # 31 April does not exist
-        ("20304050", "20304050"),          # phone number: 8 digits
+        ("320190-1234", "320190-1234"),  # no 32nd
+        ("011390-1234", "011390-1234"),  # no 13th month
+        ("310490-1234", "310490-1234"),  # 31 April does not exist
+        ("20304050", "20304050"),  # phone number: 8 digits
         ("12345678901234", "12345678901234"),
     ],
 )
@@ -72,8 +72,22 @@ def test_clean_text_limits_and_rejects_payloads():
     assert clean_text(7) is None
 
 
-@pytest.mark.parametrize("text", ["stop", "STOP!", "Annuller", "afbryd.", "cancel", "إلغاء", "стоп",
-                                  "لغو", "jooji", "ኣቋርጽ", "glem det"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop",
+        "STOP!",
+        "Annuller",
+        "afbryd.",
+        "cancel",
+        "إلغاء",
+        "стоп",
+        "لغو",
+        "jooji",
+        "ኣቋርጽ",
+        "glem det",
+    ],
+)
 def test_stop_words(text):
     assert is_stop(text)
 

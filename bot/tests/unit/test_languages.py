@@ -14,10 +14,22 @@ def test_portal_languages_with_danish_default():
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("da", "da"), ("EN", "en"), (" ar ", "ar"), ("uk-UA", "uk"), ("fa_IR", "fa"),
-        ("so", "so"), ("ti-ER", "ti"), ("en-Latn-GB", "en"),
-        ("de", None), ("", None), ("  ", None), ("english", None), ("-en", None),
-        (None, None), (3, None), (["en"], None),
+        ("da", "da"),
+        ("EN", "en"),
+        (" ar ", "ar"),
+        ("uk-UA", "uk"),
+        ("fa_IR", "fa"),
+        ("so", "so"),
+        ("ti-ER", "ti"),
+        ("en-Latn-GB", "en"),
+        ("de", None),
+        ("", None),
+        ("  ", None),
+        ("english", None),
+        ("-en", None),
+        (None, None),
+        (3, None),
+        (["en"], None),
     ],
 )
 def test_normalize_language(value, expected):

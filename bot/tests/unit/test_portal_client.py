@@ -122,26 +122,95 @@ def test_timeout_is_unavailable_and_bounded(fake_portal):
     [
         "<html>not json</html>",
         ["a", "list"],
-        {"topic_id": "other_topic", "language": "da", "title": "t", "short_answer": "s",
-         "url": "/x", "fallback_language": None, "handoff": False},
-        {"topic_id": "mentor", "language": "xx", "title": "t", "short_answer": "s",
-         "url": "/x", "fallback_language": None, "handoff": False},
-        {"topic_id": "mentor", "language": "da", "title": "", "short_answer": "s",
-         "url": "/x", "fallback_language": None, "handoff": False},
-        {"topic_id": "mentor", "language": "da", "title": "t",
-         "url": "/x", "fallback_language": None, "handoff": False},
-        {"topic_id": "mentor", "language": "da", "title": "t", "short_answer": "s",
-         "url": "javascript:alert(1)", "fallback_language": None, "handoff": False},
-        {"topic_id": "mentor", "language": "da", "title": "t", "short_answer": "s",
-         "url": "//evil.example/x", "fallback_language": None, "handoff": False},
-        {"topic_id": "mentor", "language": "da", "title": "t", "short_answer": "s",
-         "url": "da/emner/mentor", "fallback_language": None, "handoff": False},
-        {"topic_id": "mentor", "language": "da", "title": "t", "short_answer": "s",
-         "url": "/da/emner/mentor x", "fallback_language": None, "handoff": False},
-        {"topic_id": "mentor", "language": "da", "title": "t", "short_answer": "s",
-         "url": "/x", "fallback_language": None, "handoff": "yes"},
-        {"topic_id": "mentor", "language": "da", "title": "t", "short_answer": "s",
-         "url": "/x", "fallback_language": "klingon", "handoff": False},
+        {
+            "topic_id": "other_topic",
+            "language": "da",
+            "title": "t",
+            "short_answer": "s",
+            "url": "/x",
+            "fallback_language": None,
+            "handoff": False,
+        },
+        {
+            "topic_id": "mentor",
+            "language": "xx",
+            "title": "t",
+            "short_answer": "s",
+            "url": "/x",
+            "fallback_language": None,
+            "handoff": False,
+        },
+        {
+            "topic_id": "mentor",
+            "language": "da",
+            "title": "",
+            "short_answer": "s",
+            "url": "/x",
+            "fallback_language": None,
+            "handoff": False,
+        },
+        {
+            "topic_id": "mentor",
+            "language": "da",
+            "title": "t",
+            "url": "/x",
+            "fallback_language": None,
+            "handoff": False,
+        },
+        {
+            "topic_id": "mentor",
+            "language": "da",
+            "title": "t",
+            "short_answer": "s",
+            "url": "javascript:alert(1)",
+            "fallback_language": None,
+            "handoff": False,
+        },
+        {
+            "topic_id": "mentor",
+            "language": "da",
+            "title": "t",
+            "short_answer": "s",
+            "url": "//evil.example/x",
+            "fallback_language": None,
+            "handoff": False,
+        },
+        {
+            "topic_id": "mentor",
+            "language": "da",
+            "title": "t",
+            "short_answer": "s",
+            "url": "da/emner/mentor",
+            "fallback_language": None,
+            "handoff": False,
+        },
+        {
+            "topic_id": "mentor",
+            "language": "da",
+            "title": "t",
+            "short_answer": "s",
+            "url": "/da/emner/mentor x",
+            "fallback_language": None,
+            "handoff": False,
+        },
+        {
+            "topic_id": "mentor",
+            "language": "da",
+            "title": "t",
+            "short_answer": "s",
+            "url": "/x",
+            "fallback_language": None,
+            "handoff": "yes",
+        },
+        {
+            "topic_id": "mentor",
+            "language": "da",
+            "title": "t",
+            "short_answer": "s",
+            "url": "/x",
+            "fallback_language": "klingon",
+            "handoff": False,
+        },
     ],
 )
 def test_malformed_answers_are_invalid(fake_portal, body):
@@ -170,8 +239,13 @@ from actions.portal_client import HandoffRejected, HandoffRequest  # noqa: E402
 
 def handoff_request(**overrides) -> HandoffRequest:
     values = dict(
-        session_id="sess-1", language="en", topic_id="cv", name="Amal", contact="20304050",
-        preferred_time="mornings", consent_to_share=True,
+        session_id="sess-1",
+        language="en",
+        topic_id="cv",
+        name="Amal",
+        contact="20304050",
+        preferred_time="mornings",
+        consent_to_share=True,
         transcript=[{"sender": "user", "text": "hi", "timestamp": "2026-11-24T10:00:00+00:00"}],
         user_id=None,
     )
@@ -235,15 +309,19 @@ def test_handoff_timeout_is_bounded(fake_portal):
     fake_portal.routes["/api/v1/handoff-cases"].delay = 1.5
     started = time.monotonic()
     with pytest.raises(PortalUnavailable):
-        create(PortalClient(base_url=fake_portal.base_url, api_token="t", timeout=0.3),
-               handoff_request())
+        create(
+            PortalClient(base_url=fake_portal.base_url, api_token="t", timeout=0.3),
+            handoff_request(),
+        )
     assert time.monotonic() - started < 1.2
 
 
 def test_handoff_unsupported_language_is_a_programming_error(fake_portal):
     with pytest.raises(ValueError):
-        create(PortalClient(base_url=fake_portal.base_url, api_token="t"),
-               handoff_request(language="de"))
+        create(
+            PortalClient(base_url=fake_portal.base_url, api_token="t"),
+            handoff_request(language="de"),
+        )
 
 
 def test_articles_are_cached_briefly_then_fetched_again(fake_portal, monkeypatch):

@@ -37,7 +37,13 @@ def load(path: Path) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def domain() -> dict[str, Any]:
-    merged: dict[str, Any] = {"intents": [], "responses": {}, "slots": {}, "actions": [], "forms": {}}
+    merged: dict[str, Any] = {
+        "intents": [],
+        "responses": {},
+        "slots": {},
+        "actions": [],
+        "forms": {},
+    }
     for path in sorted((BOT / "domain").glob("*.yml")):
         part = load(path)
         merged["intents"] += part.get("intents", [])
@@ -69,13 +75,16 @@ def examples(block: dict[str, Any]) -> list[str]:
 
 def count(nlu_blocks, intent: str, language: str) -> int:
     return sum(
-        len(examples(b)) for b in nlu_blocks
+        len(examples(b))
+        for b in nlu_blocks
         if b.get("intent") == intent and (b.get("metadata") or {}).get("language") == language
     )
 
 
 def language_dirs() -> list[str]:
-    return sorted(p.name for p in (BOT / "data" / "nlu").iterdir() if p.is_dir() and p.name != NEUTRAL)
+    return sorted(
+        p.name for p in (BOT / "data" / "nlu").iterdir() if p.is_dir() and p.name != NEUTRAL
+    )
 
 
 def test_topic_intents_have_enough_examples_per_language(nlu_blocks):
@@ -160,7 +169,9 @@ def test_yes_starts_the_form_only_while_an_offer_is_open():
     start = rules["yes to the offer starts the contact form"]
     assert start["condition"] == [{"slot_was_set": [{"handoff_offered": True}]}]
     assert start["steps"] == [
-        {"intent": "affirm"}, {"action": "handoff_form"}, {"active_loop": "handoff_form"}
+        {"intent": "affirm"},
+        {"action": "handoff_form"},
+        {"active_loop": "handoff_form"},
     ]
     finished = rules["contact form finished"]
     assert finished["steps"][-1] == {"action": "action_submit_handoff"}
@@ -217,8 +228,12 @@ def test_button_payloads_are_known_intents(domain):
 
 
 def test_offers_and_consent_have_yes_no_buttons(domain):
-    for name in ("utter_offer_handoff", "utter_offer_handoff_not_understood",
-                 "utter_ask_handoff_consent", "utter_invalid_consent"):
+    for name in (
+        "utter_offer_handoff",
+        "utter_offer_handoff_not_understood",
+        "utter_ask_handoff_consent",
+        "utter_invalid_consent",
+    ):
         for v in domain["responses"][name]:
             assert [b["payload"] for b in v["buttons"]] == ["/affirm", "/deny"], name
 
@@ -244,8 +259,12 @@ def test_form_asks_for_exactly_the_handoff_fields(domain):
     for slot in required:
         assert f"utter_ask_{slot}" in domain["responses"], slot
         mapping = domain["slots"][slot]["mappings"]
-        assert mapping == [{"type": "from_text", "conditions": [
-            {"active_loop": "handoff_form", "requested_slot": slot}]}], slot
+        assert mapping == [
+            {
+                "type": "from_text",
+                "conditions": [{"active_loop": "handoff_form", "requested_slot": slot}],
+            }
+        ], slot
         assert domain["slots"][slot]["influence_conversation"] is False
 
 
@@ -282,7 +301,8 @@ def test_conversation_tests_cover_every_topic_in_danish_english_and_arabic():
     for language in ("da", "en", "ar"):
         covered = {
             step["intent"]
-            for story in conversation_stories() if story["story"].endswith(f"({language})")
+            for story in conversation_stories()
+            if story["story"].endswith(f"({language})")
             for step in story["steps"]
             if "user" in step and "intent" in step and not step["user"].startswith("/")
         }
