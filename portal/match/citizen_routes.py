@@ -19,7 +19,7 @@ from portal.match.forms import (
     ReportForm,
 )
 from portal.match.views import ERROR_TEXT, view_names
-from portal.models.match import ContactRequest
+from portal.models.match import ContactRequest, MatchProfile
 from portal.models.user import Role
 from portal.ratelimits import client_key, setting
 
@@ -27,7 +27,7 @@ bp = Blueprint("match", __name__, url_prefix="/<lang_code>/match")
 protect_blueprint(bp, Role.CITIZEN)
 
 
-def _own_profile_or_404():  # type: ignore[no-untyped-def]
+def _own_profile_or_404() -> MatchProfile:
     profile = ops.profile_of(current_user.id)
     if profile is None:
         abort(404)
@@ -50,7 +50,7 @@ def index() -> ResponseReturnValue:
     form = ProfileForm()
     form.chosen.choices = [(line.id, line.title) for line in lines]
     form.show_organisation.choices = [
-        (line.id, line.organisation)
+        (line.id, f"{line.title} – {line.organisation}")
         for line in lines
         if line.organisation and line.section in ("experience", "education")
     ]
