@@ -19,6 +19,9 @@ def page_blueprints() -> list[Blueprint]:
     from portal.insight.routes import bp as insight_bp
     from portal.journal.routes import bp as journal_bp
     from portal.main.routes import bp as main_bp
+    from portal.match.business_routes import bp as business_match_bp
+    from portal.match.citizen_routes import bp as match_bp
+    from portal.match.employer_routes import bp as talent_bp
     from portal.meetings.routes import bp as meetings_bp
     from portal.preparation.routes import bp as preparation_bp
     from portal.privacy.routes import bp as privacy_bp
@@ -45,6 +48,9 @@ def page_blueprints() -> list[Blueprint]:
         insight_bp,
         recruitment_bp,
         calculators_bp,
+        match_bp,
+        talent_bp,
+        business_match_bp,
     ]
 
 

@@ -109,6 +109,25 @@ SETTINGS: tuple[Setting, ...] = (
         "Limit per IP address for the other JSON APIs.",
     ),
     Setting(
+        "MATCH_SEARCH_RATE_LIMIT",
+        "JOBVEJ_MATCH_SEARCH_RATE_LIMIT",
+        "120/hour",
+        "Digital match: profile searches and profile views per employer account (against "
+        "harvesting profiles).",
+    ),
+    Setting(
+        "MATCH_REQUEST_RATE_LIMIT",
+        "JOBVEJ_MATCH_REQUEST_RATE_LIMIT",
+        "20/day",
+        "Digital match: contact requests per employer account.",
+    ),
+    Setting(
+        "MATCH_MESSAGE_RATE_LIMIT",
+        "JOBVEJ_MATCH_MESSAGE_RATE_LIMIT",
+        "60/hour",
+        "Digital match: messages per account in employer-citizen threads.",
+    ),
+    Setting(
         "LOGIN_ADDRESS_RATE_LIMIT",
         "JOBVEJ_LOGIN_ADDRESS_RATE_LIMIT",
         "60/minute",

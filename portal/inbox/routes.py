@@ -49,8 +49,19 @@ def index() -> ResponseReturnValue:
             .group_by(CaseReply.case_id)
         ).all()
     )
+    from portal.match.operations import requests_for_citizen
+    from portal.match.views import view_names
+
+    match_requests = (
+        requests_for_citizen(current_user.id) if current_user.has_role(Role.CITIZEN) else []
+    )
     return render_template(
-        "inbox/index.html", cases=cases, unread=unread, teams=get_routing().teams
+        "inbox/index.html",
+        cases=cases,
+        unread=unread,
+        teams=get_routing().teams,
+        match_requests=match_requests,
+        match_names=view_names(),
     )
 
 

@@ -3,6 +3,7 @@
 from portal.models.audit import AuditEntry
 from portal.models.handoff import CaseAccessLog, CaseReply, Conversation, HandoffCase
 from portal.models.journal import JournalEntry
+from portal.models.match import ContactRequest, EmployerVerification, MatchMessage, MatchProfile
 from portal.models.meetings import (
     Availability,
     AvailabilityException,
@@ -24,9 +25,13 @@ __all__ = [
     "CallRequest",
     "CaseAccessLog",
     "CaseReply",
+    "ContactRequest",
     "Conversation",
+    "EmployerVerification",
     "HandoffCase",
     "JournalEntry",
+    "MatchMessage",
+    "MatchProfile",
     "Meeting",
     "Preparation",
     "ProgressRating",

@@ -11,8 +11,17 @@ from portal.models.sharing import Assignment, Sharing
 from portal.models.user import Role, User
 
 # What a staff member read, and why (codes; the citizen's page shows them translated).
-WHAT = ("overview", "journal", "progress", "meeting_brief", "reschedule_request", "handoff_case")
-PURPOSES = ("case_work", "meeting_preparation")
+WHAT = (
+    "overview",
+    "journal",
+    "progress",
+    "meeting_brief",
+    "reschedule_request",
+    "handoff_case",
+    "match_profile",
+    "match_request",
+)
+PURPOSES = ("case_work", "meeting_preparation", "match")
 
 
 def assignment_of(citizen_id: int) -> Assignment | None:

@@ -32,10 +32,13 @@ WHAT_NAMES = {
     "meeting_brief": _l("Mødeoversigt til en samtale (forberedelse, mål, ansøgninger)"),
     "reschedule_request": _l("Din anmodning om at flytte en samtale"),
     "handoff_case": _l("Din henvendelse via chatten (samtale og besked)"),
+    "match_profile": _l("Din anonyme jobprofil"),
+    "match_request": _l("Din anonyme jobprofil (kontaktanmodning sendt)"),
 }
 PURPOSE_NAMES = {
     "case_work": _l("Sagsbehandling"),
     "meeting_preparation": _l("Forberedelse af samtale"),
+    "match": _l("Jobmatch: en godkendt arbejdsgiver søger medarbejdere"),
 }
 ROLE_NAMES = {
     "caseworker": _l("Sagsbehandler"),

@@ -60,6 +60,8 @@ class PageType:
 class SeededIds:
     meeting_id: int
     case_id: int
+    profile_id: int = 0
+    match_request_id: int = 0
 
 
 def example_inputs(calculator: str) -> dict[str, object]:
@@ -126,7 +128,43 @@ def seed_pages(app: Flask) -> SeededIds:
             select(Meeting).where(Meeting.citizen_id == citizen.id).order_by(Meeting.id)
         ).first()
         assert meeting is not None, "seed_demo books a meeting for the demo citizen"
-        return SeededIds(meeting_id=meeting.id, case_id=case.id)
+        profile_id, request_id = seed_match(citizen, employer)
+        return SeededIds(
+            meeting_id=meeting.id,
+            case_id=case.id,
+            profile_id=profile_id,
+            match_request_id=request_id,
+        )
+
+
+def seed_match(citizen: User, employer: User) -> tuple[int, int]:
+    """Digital match: the demo citizen's published profile (from the journal), the demo
+    employer verified, an accepted contact request with a message each way."""
+    from portal.domain.match import Wishes
+    from portal.match import operations as match_ops
+    from portal.models.match import EmployerVerification
+
+    lines = match_ops.journal_lines(citizen.id)
+    profile = match_ops.save_profile(
+        citizen,
+        [line.id for line in lines],
+        [],
+        Wishes(job_types=["warehouse", "retail"], hours=["full_time"], region="syddanmark",
+               availability="now"),
+    )  # fmt: skip
+    match_ops.publish_profile(profile)
+    if db.session.get(EmployerVerification, employer.id) is None:
+        db.session.add(
+            EmployerVerification(employer_id=employer.id, cvr="10150817", status="approved")
+        )
+        db.session.commit()
+    item = match_ops.send_contact_request(
+        employer, profile.id, "internship", "Lagermedarbejder", "Vi har en praktikplads på lageret."
+    )
+    match_ops.answer_request(citizen, item, True, citizen.display_name, "20304050")
+    match_ops.post_message(employer, item, "Kan du komme forbi på tirsdag?")
+    match_ops.post_message(citizen, item, "Ja, gerne.")
+    return profile.id, item.id
 
 
 def page_types(ids: SeededIds) -> list[PageType]:
@@ -165,6 +203,21 @@ def page_types(ids: SeededIds) -> list[PageType]:
         PageType("privacy", "/{lang}/privacy/delete", "citizen"),
         PageType("employer", "/{lang}/employer/", "employer"),
         PageType("employer", "/{lang}/recruitment/", "employer"),
+        PageType("match_citizen", "/{lang}/match/", "citizen"),
+        PageType("match_citizen", "/{lang}/match/preview", "citizen"),
+        PageType("match_citizen", f"/{{lang}}/match/requests/{ids.match_request_id}", "citizen"),
+        PageType("match_employer", "/{lang}/employer/match/verification", "employer"),
+        PageType("match_employer", "/{lang}/employer/match/?region=syddanmark", "employer"),
+        PageType(
+            "match_employer", f"/{{lang}}/employer/match/profiles/{ids.profile_id}", "employer"
+        ),
+        PageType("match_employer", "/{lang}/employer/match/requests/", "employer"),
+        PageType(
+            "match_employer",
+            f"/{{lang}}/employer/match/requests/{ids.match_request_id}",
+            "employer",
+        ),
+        PageType("match_business", "/{lang}/business/match/", "admin"),
         PageType("caseworker_home", "/{lang}/caseworker/", "caseworker"),
         PageType("caseworker_home", "/{lang}/caseworker/citizens/", "caseworker"),
         PageType("availability", "/{lang}/caseworker/availability", "caseworker"),

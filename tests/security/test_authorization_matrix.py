@@ -29,6 +29,10 @@ ONLY_CITIZEN = frozenset({CITIZEN})
 ONLY_EMPLOYER = frozenset({EMPLOYER})
 ONLY_ADMIN = frozenset({ADMIN})
 ONLY_CASEWORKER = frozenset({CASEWORKER})
+# The business service's match page: admins and caseworkers on the team content/routing.yaml
+# sends employer requests to. The matrix's caseworker is on "general", so is refused here;
+# tests/match/test_match.py checks that a business-service caseworker is let in.
+BUSINESS_SERVICE = ONLY_ADMIN
 TOKEN = "assistant token"  # the action server's Bearer token, no user session
 
 # endpoint -> who may use it. Per-object checks (your own journal entry, your team's case)
@@ -74,6 +78,25 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "inbox.case": LOGGED_IN,
     "employer.home": ONLY_EMPLOYER,
     "recruitment.request_form": ONLY_EMPLOYER,
+    "match.index": ONLY_CITIZEN,
+    "match.preview": ONLY_CITIZEN,
+    "match.publish": ONLY_CITIZEN,
+    "match.pause": ONLY_CITIZEN,
+    "match.delete": ONLY_CITIZEN,
+    "match.request_detail": ONLY_CITIZEN,
+    "match.answer": ONLY_CITIZEN,
+    "match.message": ONLY_CITIZEN,
+    "match.report": ONLY_CITIZEN,
+    # an unverified employer (as here) is sent to verification for search and profiles
+    "talent.verification": ONLY_EMPLOYER,
+    "talent.search": ONLY_EMPLOYER,
+    "talent.profile": ONLY_EMPLOYER,
+    "talent.send_request": ONLY_EMPLOYER,
+    "talent.requests": ONLY_EMPLOYER,
+    "talent.request_detail": ONLY_EMPLOYER,
+    "talent.message": ONLY_EMPLOYER,
+    "business_match.index": BUSINESS_SERVICE,
+    "business_match.decide": BUSINESS_SERVICE,
     "caseworker.home": STAFF,
     "caseworker.citizens": STAFF,
     "caseworker.citizen": STAFF,
