@@ -14,6 +14,7 @@ from portal.models.meetings import (
 from portal.models.progress import ProgressRating
 from portal.models.sharing import Assignment, Sharing
 from portal.models.staff import StaffInvitation, StaffTeam
+from portal.models.support import CitizenSupport
 from portal.models.user import Role, User
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "Availability",
     "AvailabilityException",
     "CallRequest",
+    "CitizenSupport",
     "CaseAccessLog",
     "CaseReply",
     "Conversation",
