@@ -43,6 +43,7 @@ CHECKED_PAGE_TYPES: dict[str, str] = {
     "brief": N_("Mødeoversigt"),
     "admin": N_("Administration"),
     "insight": N_("Indsigt i assistenten"),
+    "steering": N_("Effektstyring og refusionstrappen"),
     "accessibility": N_("Denne tilgængelighedserklæring"),
 }
 
