@@ -54,7 +54,7 @@ def _filters() -> tuple[int, str | None]:
 
 def _group_name(code: str) -> str:
     if code in steering.GROUP_NAMES:
-        return _(steering.GROUP_NAMES[code])
+        return str(_(steering.GROUP_NAMES[code]))
     teams = all_teams()
     return teams[code].name(current_lang()) if code in teams else code
 
@@ -288,7 +288,7 @@ def status_label(status: str) -> str:
 
 def kroner(amount: Decimal) -> str:
     """A whole-krone amount the locale's way, with "kr."."""
-    return _("%(amount)s kr.", amount=format_number(amount.quantize(Decimal(1))))
+    return str(_("%(amount)s kr.", amount=format_number(amount.quantize(Decimal(1)))))
 
 
 def _amount(benefit: str, rates_suggestion: Decimal) -> Decimal:
