@@ -46,6 +46,7 @@ CHECKED_PAGE_TYPES: dict[str, str] = {
     "match_business": N_("Jobmatch i virksomhedsservice"),
     "admin": N_("Administration"),
     "insight": N_("Indsigt i assistenten"),
+    "steering": N_("Effektstyring og refusionstrappen"),
     "accessibility": N_("Denne tilgængelighedserklæring"),
 }
 

@@ -28,6 +28,7 @@ def page_blueprints() -> list[Blueprint]:
     from portal.progress.routes import bp as progress_bp
     from portal.queues.routes import bp as queues_bp
     from portal.recruitment.routes import bp as recruitment_bp
+    from portal.steering.routes import bp as steering_bp
 
     return [
         main_bp,
@@ -46,6 +47,7 @@ def page_blueprints() -> list[Blueprint]:
         queues_bp,
         inbox_bp,
         insight_bp,
+        steering_bp,
         recruitment_bp,
         calculators_bp,
         match_bp,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from flask import request
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from portal.assistant.operations import get_routing
 from portal.domain import routing
@@ -338,3 +339,19 @@ def outcome_counts() -> dict[str, int]:
         if item.reported_at is not None:
             counts["reported"] += 1
     return counts
+
+
+def count_contact_requests(since: datetime, until: datetime) -> tuple[int, int]:
+    """Contact requests sent between ``since`` and ``until``, and how many of them the
+    citizen accepted (for the managers' effect steering page)."""
+    in_period = (ContactRequest.created_at >= since) & (ContactRequest.created_at < until)
+    requested = db.session.scalar(select(func.count(ContactRequest.id)).where(in_period)) or 0
+    accepted = (
+        db.session.scalar(
+            select(func.count(ContactRequest.id)).where(
+                in_period, ContactRequest.status == "accepted"
+            )
+        )
+        or 0
+    )
+    return int(requested), int(accepted)

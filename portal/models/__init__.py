@@ -15,6 +15,7 @@ from portal.models.meetings import (
 from portal.models.progress import ProgressRating
 from portal.models.sharing import Assignment, Sharing
 from portal.models.staff import StaffInvitation, StaffTeam
+from portal.models.support import CitizenSupport
 from portal.models.user import Role, User
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Availability",
     "AvailabilityException",
     "CallRequest",
+    "CitizenSupport",
     "CaseAccessLog",
     "CaseReply",
     "ContactRequest",

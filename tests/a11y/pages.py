@@ -232,6 +232,8 @@ def page_types(ids: SeededIds) -> list[PageType]:
         PageType("admin", "/{lang}/admin/teams/benefits", "admin"),
         PageType("admin", "/{lang}/admin/staff/new", "admin"),
         PageType("insight", "/{lang}/insight/", "admin"),
+        PageType("steering", "/{lang}/steering/", "admin"),
+        PageType("steering", "/{lang}/steering/refund", "admin"),
     ]
     return pages
 

@@ -15,7 +15,7 @@ from portal.extensions import db
 from portal.journal.operations import create_journal_entry
 from portal.models.audit import AuditEntry
 from portal.models.match import ContactRequest, EmployerVerification, MatchProfile
-from portal.models.user import Role, User
+from portal.models.user import Role, User, utcnow
 from tests.conftest import create_test_user, login, make_app
 
 VALID_CVR = "10150817"
@@ -281,6 +281,14 @@ def test_request_accept_shares_name_opens_thread_and_is_logged(
     ]
     log = client.get("/da/privacy/access-log").get_data(as_text=True)
     assert "Lager ApS" in log and "Din anonyme jobprofil" in log
+    # the managers' effect steering counts the request and the acceptance in its period
+    from datetime import timedelta
+
+    from portal.match.operations import count_contact_requests
+
+    now = utcnow()
+    assert count_contact_requests(now - timedelta(days=1), now + timedelta(minutes=1)) == (1, 1)
+    assert count_contact_requests(now - timedelta(days=30), now - timedelta(days=1)) == (0, 0)
 
 
 def test_decline_gives_the_employer_nothing_and_report_reaches_business_service(

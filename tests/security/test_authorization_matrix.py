@@ -118,6 +118,9 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "queues.release": STAFF,
     "queues.reply": STAFF,
     "insight.index": STAFF,
+    "steering.index": ONLY_ADMIN,  # managers are admins (README: Effect steering)
+    "steering.key_figures_csv": ONLY_ADMIN,
+    "steering.refund": ONLY_ADMIN,
     "admin.home": ONLY_ADMIN,
     "admin.assignments": ONLY_ADMIN,
     "admin.waiting": ONLY_ADMIN,

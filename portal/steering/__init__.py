@@ -1,0 +1,1 @@
+"""Effect steering for managers (admins): anonymised figures, CSV, refund staircase."""
