@@ -13,7 +13,7 @@
 #   init-tracker-store  create the PostgreSQL tracker store (RASA_DB_*) once, for
 #                    several Rasa servers (endpoints.production.yml)
 #   validate         rasa data validate
-#   test             conversation tests (bot/tests/test_conversations.yml)
+#   test             conversation tests (bot/tests/test_*conversations.yml)
 #   unit [pytest args]  unit tests of the actions (bot/tests/unit)
 #   smoke            check running servers: health + a Danish and an English turn
 #   report           held-out NLU report per language (bot/scripts/nlu_report.py);
@@ -307,8 +307,13 @@ cmd_test() {
     cd "$BOT"
     # Conversation (end-to-end) tests: NLU + dialogue on the test stories;
     # reports go to bot/.rasa/test-results (git-ignored).
-    "$rasa" test core --model "$model" --stories tests/test_conversations.yml \
-        --e2e --fail-on-prediction-errors --out .rasa/test-results
+    # Every tests/test_*conversations.yml (topics, handoff, calculations), one run each.
+    local stories
+    for stories in tests/test_*conversations.yml; do
+        log "test: $stories"
+        "$rasa" test core --model "$model" --stories "$stories" \
+            --e2e --fail-on-prediction-errors --out ".rasa/test-results/$(basename "$stories" .yml)"
+    done
 }
 
 cmd_report() {
