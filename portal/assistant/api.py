@@ -14,6 +14,8 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.assistant import operations, rasa
@@ -56,12 +58,16 @@ def _message_json(message: rasa.BotMessage, language: str) -> dict[str, Any]:
     """A bot message for the widget; an answer taken from a machine-translated article
     says so (the Danish text is authoritative)."""
     text = message.text
+    link_text = message.link_text
     topic_id = message.custom.get("topic_id")
-    if isinstance(topic_id, str) and message.link and text:
+    if isinstance(topic_id, str) and message.link and text and link_text is None:
         resolved = get_library(current_app).resolve(topic_id, language)
-        if resolved is not None and resolved.article.machine_translated:
-            text = f"{text}\n\n{chat_text('machine_translated', language)}"
-    return {"text": text, "buttons": message.buttons, "link": message.link}
+        if resolved is not None:
+            if resolved.article.machine_translated:
+                text = f"{text}\n\n{chat_text('machine_translated', language)}"
+            with force_locale(language):
+                link_text = _("Læs mere: %(title)s", title=resolved.article.title)
+    return {"text": text, "buttons": message.buttons, "link": message.link, "link_text": link_text}
 
 
 @bp.post("/assistant/messages")
@@ -74,7 +80,11 @@ def messages() -> ResponseReturnValue:
         return jsonify({"errors": checked.errors}), 422
     language = checked.values["language"]
     result = operations.chat_turn(
-        checked.values["session_id"], checked.values["text"], language, _current_user()
+        checked.values["session_id"],
+        checked.values["text"],
+        language,
+        _current_user(),
+        shown=checked.values.get("shown") or None,
     )
     if result.available:
         out = [_message_json(m, language) for m in result.messages]

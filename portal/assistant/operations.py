@@ -16,7 +16,7 @@ from typing import Any
 from flask import Flask, current_app
 from sqlalchemy import select, update
 
-from portal.assistant import pool, rasa
+from portal.assistant import calculation, pool, rasa
 from portal.content_store import get_library
 from portal.domain import routing
 from portal.domain.assistant import OUT_OF_SCOPE, classify_intent, new_session_id
@@ -139,8 +139,19 @@ def latest_case_for_session(session_id: str) -> HandoffCase | None:
     ).first()
 
 
-def chat_turn(session_id: str | None, text: str, language: str, user: User | None) -> ChatResult:
+def chat_turn(
+    session_id: str | None,
+    text: str,
+    language: str,
+    user: User | None,
+    shown: str | None = None,
+) -> ChatResult:
     """Store the (redacted) user message, forward it to Rasa, store the answers.
+
+    ``shown`` is what the user saw as their message when it differs from what Rasa gets:
+    the title of a button they pressed ("Ja", "Deltidsforsikret") instead of its payload
+    ("/affirm"); the transcript keeps that. Calculation payloads from the assistant are
+    computed and written here (portal.assistant.calculation), in this same request.
 
     The user message is committed BEFORE Rasa is called: the bot's action server may call
     the portal's handoff API while this request waits, and must find the conversation."""
@@ -148,7 +159,7 @@ def chat_turn(session_id: str | None, text: str, language: str, user: User | Non
     conversation = open_conversation(session_id, language, user)
     before = latest_case_for_session(conversation.session_id)
     before_id = before.id if before is not None else None
-    append_to_conversation(conversation, [_entry("user", text)])
+    append_to_conversation(conversation, [_entry("user", shown or text)])
     config = current_app.config
     try:
         messages = pool.send_message(
@@ -171,6 +182,7 @@ def chat_turn(session_id: str | None, text: str, language: str, user: User | Non
         conversation.user_messages = (conversation.user_messages or 0) + 1
         db.session.commit()
         return ChatResult(conversation, [], False, None)
+    messages = calculation.render_messages(messages, language)
     topic, understood = _classify(text, messages)
     db.session.expire_all()  # the handoff API may have changed the row meanwhile
     transcript = [dict(entry) for entry in conversation.transcript or []]
@@ -179,7 +191,10 @@ def chat_turn(session_id: str | None, text: str, language: str, user: User | Non
             entry["topic_id"] = topic
             entry["understood"] = understood
             break
-    transcript += [_entry("bot", m.text, buttons=m.buttons, link=m.link) for m in messages]
+    transcript += [
+        _entry("bot", m.text, buttons=m.buttons, link=m.link, link_text=m.link_text)
+        for m in messages
+    ]
     conversation.transcript = transcript
     conversation.user_messages = (conversation.user_messages or 0) + 1
     if understood:

@@ -8,6 +8,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from portal.content_store import get_library
 from portal.extensions import db
 from portal.models.handoff import CaseSource, Conversation, HandoffCase
 from tests.conftest import create_test_user, login, make_app
@@ -32,7 +33,12 @@ def test_message_is_redacted_before_forwarding_and_storing(client: FlaskClient, 
     assert sent["sender"] == body["session_id"]
     assert sent["metadata"] == {"language": "da", "user_id": None}
     assert body["messages"] == [
-        {"text": "echo: Mit CPR er [CPR fjernet], hvad får jeg?", "buttons": [], "link": None}
+        {
+            "text": "echo: Mit CPR er [CPR fjernet], hvad får jeg?",
+            "buttons": [],
+            "link": None,
+            "link_text": None,
+        }
     ]
     assert body["handoff_case_id"] is None and body["assistant_available"] is True
     stored = conversation(body["session_id"])
@@ -61,7 +67,7 @@ def test_topics_and_understanding_are_recorded(client: FlaskClient, fake_rasa) -
     assert [e["understood"] for e in users] == [None, True, False]
 
 
-def test_bot_custom_topic_avoids_parse_call(client: FlaskClient, fake_rasa) -> None:
+def test_bot_custom_topic_avoids_parse_call(app: Flask, client: FlaskClient, fake_rasa) -> None:
     fake_rasa.reply = lambda p: [
         {
             "recipient_id": p["sender"],
@@ -74,7 +80,13 @@ def test_bot_custom_topic_avoids_parse_call(client: FlaskClient, fake_rasa) -> N
         "/api/v1/assistant/messages", json={"text": "cv", "language": "da"}
     ).get_json()
     assert body["messages"] == [
-        {"text": "Svar", "buttons": [{"title": "Mere", "payload": "/more"}], "link": "/da/help/cv"}
+        {
+            "text": "Svar",
+            "buttons": [{"title": "Mere", "payload": "/more"}],
+            "link": "/da/help/cv",
+            # a titled link, never the raw URL (issue 8): "Læs mere: <article title>"
+            "link_text": "Læs mere: " + get_library(app).resolve("cv", "da").article.title,
+        }
     ]
     assert fake_rasa.parse_calls == []
     assert conversation(body["session_id"]).topic_ids == ["cv"]
