@@ -23,7 +23,7 @@ if nothing is missing it ends at once with the recomputed result.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -54,7 +54,7 @@ def slot_of(fact: str) -> str:
     return SLOT_PREFIX + fact
 
 
-def known_facts(tracker: Tracker, skip: Optional[str] = None) -> Dict[str, Any]:
+def known_facts(tracker: Tracker, skip: str | None = None) -> dict[str, Any]:
     """The facts in the slots (``skip``: the slot that holds a raw answer right now)."""
     facts = {}
     for fact in FACTS:
@@ -71,14 +71,14 @@ def _text(tracker: Tracker) -> str:
     return text if isinstance(text, str) else ""
 
 
-def _payload(**data: Any) -> Dict[str, Any]:
+def _payload(**data: Any) -> dict[str, Any]:
     return {"topic_id": CALCULATION_TOPIC, "understood": True, **data}
 
 
 class ValidateCalculationForm(FormValidationAction):
     """Read the facts of every message of ``calculation_form`` and ask for the next one."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Return the action name used in the domain."""
         return "validate_calculation_form"
 
@@ -87,7 +87,7 @@ class ValidateCalculationForm(FormValidationAction):
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> List[Dict[Text, Any]]:
+    ) -> list[dict[str, Any]]:
         """Facts in, next question (``requested_slot``) out; ``None`` ends the form."""
         requested = tracker.get_slot(REQUESTED_SLOT)
         expected = (
@@ -96,7 +96,7 @@ class ValidateCalculationForm(FormValidationAction):
             else None
         )
         text = _text(tracker)
-        events: List[Dict[Text, Any]] = []
+        events: list[dict[str, Any]] = []
         if is_stop(text):
             dispatcher.utter_message(json_message=_payload(calculation_cancelled=True))
             if requested:
@@ -142,7 +142,7 @@ class ValidateCalculationForm(FormValidationAction):
 class ActionCalculationResult(Action):
     """The form is finished: hand the facts to the portal, which computes and answers."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Return the action name used in the domain."""
         return "action_calculation_result"
 
@@ -150,8 +150,8 @@ class ActionCalculationResult(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
-    ) -> List[Dict[Text, Any]]:
+        domain: dict[str, Any],
+    ) -> list[dict[str, Any]]:
         """``{"calculation": {"calculator", "facts"}}``; nothing when the user stopped."""
         if tracker.get_slot(CANCELLED_SLOT):
             return [SlotSet(CANCELLED_SLOT, False)]
@@ -171,7 +171,7 @@ class ActionCalculationResult(Action):
 class ActionExplainCalculation(Action):
     """ "hvad betyder det?": the portal explains the last answer step by step."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Return the action name used in the domain."""
         return "action_explain_calculation"
 
@@ -179,8 +179,8 @@ class ActionExplainCalculation(Action):
         self,
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        domain: Dict[Text, Any],
-    ) -> List[Dict[Text, Any]]:
+        domain: dict[str, Any],
+    ) -> list[dict[str, Any]]:
         """The last calculation with ``explain``, or ``calculation_explain: none``."""
         facts = known_facts(tracker)
         if facts.get("calculator") is None or missing_facts(facts):

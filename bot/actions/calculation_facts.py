@@ -26,12 +26,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any
 
 #: Calculators the assistant can run (the portal's calculator names).
-CALCULATORS: Tuple[str, ...] = (
+CALCULATORS: tuple[str, ...] = (
     "dagpenge",
     "sygedagpenge",
     "kontanthjaelp",
@@ -41,7 +42,7 @@ CALCULATORS: Tuple[str, ...] = (
 )
 
 #: Every fact the assistant collects; slot name = "calc_" + fact.
-FACTS: Tuple[str, ...] = (
+FACTS: tuple[str, ...] = (
     "calculator",
     "benefit",
     "insurance",
@@ -59,7 +60,7 @@ FACTS: Tuple[str, ...] = (
 )
 
 #: The values a choice fact can take.
-CHOICES: Dict[str, Tuple[str, ...]] = {
+CHOICES: dict[str, tuple[str, ...]] = {
     "calculator": CALCULATORS,
     "benefit": ("kontanthjaelp", "dagpenge"),
     "insurance": ("full_time", "part_time"),
@@ -68,7 +69,7 @@ CHOICES: Dict[str, Tuple[str, ...]] = {
 }
 
 #: Plausible ranges; outside them the value is rejected with code "out_of_range".
-RANGES: Dict[str, Tuple[Decimal, Decimal]] = {
+RANGES: dict[str, tuple[Decimal, Decimal]] = {
     "monthly_income": (Decimal(0), Decimal(10_000_000)),
     "hourly_wage": (Decimal(1), Decimal(10_000)),
     "hours_per_week": (Decimal(0), Decimal(80)),
@@ -81,7 +82,7 @@ RANGES: Dict[str, Tuple[Decimal, Decimal]] = {
 
 #: Topic ids of the content library whose article a calculator belongs to: a message that
 #: only gives facts after such an answer continues with that calculator.
-TOPIC_CALCULATOR: Dict[str, str] = {
+TOPIC_CALCULATOR: dict[str, str] = {
     "dagpenge_amount": "dagpenge",
     "dagpenge_eligibility": "dagpenge",
     "kontanthjaelp_amount": "kontanthjaelp",
@@ -95,13 +96,13 @@ TOPIC_CALCULATOR: Dict[str, str] = {
 }
 
 
-def missing_facts(facts: Mapping[str, Any]) -> List[str]:
+def missing_facts(facts: Mapping[str, Any]) -> list[str]:
     """The facts still needed, in the order they are asked ("calculator" first)."""
     calculator = facts.get("calculator")
     if calculator not in CALCULATORS:
         return ["calculator"]
 
-    def need(*names: str) -> List[str]:
+    def need(*names: str) -> list[str]:
         return [n for n in names if facts.get(n) is None]
 
     if calculator == "dagpenge":
@@ -150,7 +151,7 @@ def normalise(text: str) -> str:
     return fold(text).lower()
 
 
-def parse_number(raw: str) -> Optional[Decimal]:
+def parse_number(raw: str) -> Decimal | None:
     """A number as typed: ``25.000`` / ``25,000`` / ``25 000`` / ``25'000`` are 25000,
     ``131,55`` / ``131.55`` are 131.55, ``1.234,5`` is 1234.5. None if not a number."""
     text = raw.strip().replace(" ", "").replace("'", "")
@@ -196,9 +197,9 @@ class Number:
     negative: bool
 
 
-def find_numbers(text: str) -> List[Number]:
+def find_numbers(text: str) -> list[Number]:
     """Every number in a normalised text (thousand words applied)."""
-    out: List[Number] = []
+    out: list[Number] = []
     for match in _NUMBER.finditer(text):
         raw = match.group("num")
         value = parse_number(raw)
@@ -207,7 +208,11 @@ def find_numbers(text: str) -> List[Number]:
             value = parse_number(raw.split(" ")[0])
             if value is None:
                 continue
-            out.append(Number(value, match.start("num"), match.start("num") + len(raw.split(" ")[0]), False))
+            out.append(
+                Number(
+                    value, match.start("num"), match.start("num") + len(raw.split(" ")[0]), False
+                )
+            )
             continue
         if value is None:
             continue
@@ -233,83 +238,302 @@ def _words(*alternatives: str) -> str:
 
 
 PER_MONTH = _words(
-    r"om m[aå]+neden", r"i m[aå]+neden", r"pr\.? ?m[aå]+ned", r"pr\.? ?md\.?", r"/ ?md\.?",
-    r"/ ?måned", r"om md", r"m[aå]+nedlig[et]?", r"m[aå]+nedsl[øo]n", r"a month", r"per month",
-    r"/ ?month", r"monthly", r"each month", r"every month", r"a mo\b", r"pm\b",
-    r"فی الشهر", r"في الشهر", r"بالشهر", r"شهری[اًا]*", r"كل شهر", r"کل شهر", r"شهر",
-    r"на місяць", r"щомісяця", r"в місяць", r"за місяць", r"місячн\w*",
-    r"در ماه", r"ماهانه", r"ماهی", r"هر ماه", r"ماه",
-    r"bishii", r"bil kasta", r"bishiiba", r"ብወርሒ", r"ኣብ ወርሒ", r"ወርሓዊ",
+    r"om m[aå]+neden",
+    r"i m[aå]+neden",
+    r"pr\.? ?m[aå]+ned",
+    r"pr\.? ?md\.?",
+    r"/ ?md\.?",
+    r"/ ?måned",
+    r"om md",
+    r"m[aå]+nedlig[et]?",
+    r"m[aå]+nedsl[øo]n",
+    r"a month",
+    r"per month",
+    r"/ ?month",
+    r"monthly",
+    r"each month",
+    r"every month",
+    r"a mo\b",
+    r"pm\b",
+    r"فی الشهر",
+    r"في الشهر",
+    r"بالشهر",
+    r"شهری[اًا]*",
+    r"كل شهر",
+    r"کل شهر",
+    r"شهر",
+    r"на місяць",
+    r"щомісяця",
+    r"в місяць",
+    r"за місяць",
+    r"місячн\w*",
+    r"در ماه",
+    r"ماهانه",
+    r"ماهی",
+    r"هر ماه",
+    r"ماه",
+    r"bishii",
+    r"bil kasta",
+    r"bishiiba",
+    r"ብወርሒ",
+    r"ኣብ ወርሒ",
+    r"ወርሓዊ",
 )
 PER_HOUR = _words(
-    r"i timen", r"om timen", r"pr\.? ?time", r"pr\.? ?t\b", r"/ ?t\b", r"kr\.?/t",
-    r"timel[øo]n(?:nen)?", r"i timel[øo]n", r"an hour", r"per hour", r"/ ?h(?:ou)?r\b",
-    r"hourly", r"hourly (?:wage|pay|rate)(?: of| is)?", r"each hour", r"p/h",
-    r"timel[øo]n(?:nen)? (?:er|på)", r"l[øo]n pr\.? time", r"في الساعة", r"فی الساعة", r"بالساعة", r"للساعة",
-    r"на годину", r"за годину", r"погодинн\w*", r"در ساعت", r"ساعتی", r"هر ساعت",
-    r"saacaddii", r"saacadiiba", r"ብሰዓት", r"ኣብ ሰዓት",
+    r"i timen",
+    r"om timen",
+    r"pr\.? ?time",
+    r"pr\.? ?t\b",
+    r"/ ?t\b",
+    r"kr\.?/t",
+    r"timel[øo]n(?:nen)?",
+    r"i timel[øo]n",
+    r"an hour",
+    r"per hour",
+    r"/ ?h(?:ou)?r\b",
+    r"hourly",
+    r"hourly (?:wage|pay|rate)(?: of| is)?",
+    r"each hour",
+    r"p/h",
+    r"timel[øo]n(?:nen)? (?:er|på)",
+    r"l[øo]n pr\.? time",
+    r"في الساعة",
+    r"فی الساعة",
+    r"بالساعة",
+    r"للساعة",
+    r"на годину",
+    r"за годину",
+    r"погодинн\w*",
+    r"در ساعت",
+    r"ساعتی",
+    r"هر ساعت",
+    r"saacaddii",
+    r"saacadiiba",
+    r"ብሰዓት",
+    r"ኣብ ሰዓት",
 )
 HOURS = _words(
-    r"timer?", r"t\b", r"hours?", r"hrs?", r"h\b", r"ساعات", r"ساعة", r"ساعت", r"годин[аи]?",
-    r"год\b", r"saacadood", r"saacadaha", r"saac", r"ሰዓታት", r"ሰዓት",
+    r"timer?",
+    r"t\b",
+    r"hours?",
+    r"hrs?",
+    r"h\b",
+    r"ساعات",
+    r"ساعة",
+    r"ساعت",
+    r"годин[аи]?",
+    r"год\b",
+    r"saacadood",
+    r"saacadaha",
+    r"saac",
+    r"ሰዓታት",
+    r"ሰዓት",
 )
 PER_WEEK = _words(
-    r"om ugen", r"i ugen", r"pr\.? ?uge", r"/ ?uge", r"ugentlig[et]?", r"a week", r"per week",
-    r"/ ?w(?:ee)?k\b", r"weekly", r"each week", r"في الأسبوع", r"في الاسبوع", r"بالأسبوع",
-    r"اسبوعی[اًا]*", r"أسبوعی[اًا]*", r"на тиждень", r"щотижня", r"за тиждень", r"در هفته",
-    r"هفتگی", r"هر هفته", r"toddobaadkii", r"todobaadkii", r"ብሰሙን", r"ኣብ ሰሙን",
+    r"om ugen",
+    r"i ugen",
+    r"pr\.? ?uge",
+    r"/ ?uge",
+    r"ugentlig[et]?",
+    r"a week",
+    r"per week",
+    r"/ ?w(?:ee)?k\b",
+    r"weekly",
+    r"each week",
+    r"في الأسبوع",
+    r"في الاسبوع",
+    r"بالأسبوع",
+    r"اسبوعی[اًا]*",
+    r"أسبوعی[اًا]*",
+    r"на тиждень",
+    r"щотижня",
+    r"за тиждень",
+    r"در هفته",
+    r"هفتگی",
+    r"هر هفته",
+    r"toddobaadkii",
+    r"todobaadkii",
+    r"ብሰሙን",
+    r"ኣብ ሰሙን",
 )
 AGE_AFTER = _words(
-    r"[åa]r gammel", r"[åa]rig", r"[åa]r\b(?! ?(?:siden|efter|i ))", r"years? old", r"y/?o\b",
-    r"yrs? old", r"سنة", r"سنه", r"عام[اًا]*", r"років", r"роки", r"рік", r"سال(?:مه|ه)?",
-    r"jir", r"sano", r"ዓመት", r"ዓመተይ",
+    r"[åa]r gammel",
+    r"[åa]rig",
+    r"[åa]r\b(?! ?(?:siden|efter|i ))",
+    r"years? old",
+    r"y/?o\b",
+    r"yrs? old",
+    r"سنة",
+    r"سنه",
+    r"عام[اًا]*",
+    r"років",
+    r"роки",
+    r"рік",
+    r"سال(?:مه|ه)?",
+    r"jir",
+    r"sano",
+    r"ዓመት",
+    r"ዓመተይ",
 )
 AGE_BEFORE = _words(
-    r"jeg er", r"alder", r"age[d]?", r"i'?m", r"i am", r"عمري", r"عمرى", r"سني", r"عمر",
-    r"мені", r"вік", r"سنم", r"سن من", r"سن", r"da'?daydu (?:waa)?", r"ዕድመይ", r"ዕድመ",
+    r"jeg er",
+    r"alder",
+    r"age[d]?",
+    r"i'?m",
+    r"i am",
+    r"عمري",
+    r"عمرى",
+    r"سني",
+    r"عمر",
+    r"мені",
+    r"вік",
+    r"سنم",
+    r"سن من",
+    r"سن",
+    r"da'?daydu (?:waa)?",
+    r"ዕድመይ",
+    r"ዕድመ",
 )
 CHILD_WORDS = _words(
-    r"b[øo]rn", r"barn", r"children", r"child", r"kids?", r"أطفال", r"اطفال", r"طفل", r"أولاد",
-    r"اولاد", r"ولد", r"дітей", r"дитин[аиу]", r"діти", r"فرزند", r"بچه", r"کودک",
-    r"carruur", r"caruur", r"ilmo", r"ቆልዑ", r"ውሉድ", r"ቆልዓ",
+    r"b[øo]rn",
+    r"barn",
+    r"children",
+    r"child",
+    r"kids?",
+    r"أطفال",
+    r"اطفال",
+    r"طفل",
+    r"أولاد",
+    r"اولاد",
+    r"ولد",
+    r"дітей",
+    r"дитин[аиу]",
+    r"діти",
+    r"فرزند",
+    r"بچه",
+    r"کودک",
+    r"carruur",
+    r"caruur",
+    r"ilmo",
+    r"ቆልዑ",
+    r"ውሉድ",
+    r"ቆልዓ",
 )
 WEEK_WORDS = _words(
-    r"uger?", r"weeks?", r"أسابیع", r"اسابیع", r"أسبوع", r"اسبوع", r"тижн\w*", r"هفته",
-    r"toddobaad\w*", r"ሰሙናት", r"ሰሙን",
+    r"uger?",
+    r"weeks?",
+    r"أسابیع",
+    r"اسابیع",
+    r"أسبوع",
+    r"اسبوع",
+    r"тижн\w*",
+    r"هفته",
+    r"toddobaad\w*",
+    r"ሰሙናት",
+    r"ሰሙን",
 )
 EMPLOYEE_WORDS = _words(
-    r"ansatte", r"medarbejdere", r"employees", r"staff", r"workers", r"people employed",
-    r"موظف(?:ین|ا)?", r"عامل(?:ین|ا)?", r"працівник\w*", r"співробітник\w*", r"کارمند",
-    r"shaqaale", r"ሰራሕተኛታት",
+    r"ansatte",
+    r"medarbejdere",
+    r"employees",
+    r"staff",
+    r"workers",
+    r"people employed",
+    r"موظف(?:ین|ا)?",
+    r"عامل(?:ین|ا)?",
+    r"працівник\w*",
+    r"співробітник\w*",
+    r"کارمند",
+    r"shaqaale",
+    r"ሰራሕተኛታት",
 )
 
 # Small numbers in words, for children ("to børn", "two kids", "طفلان").
-_NUMBER_WORDS: Dict[str, int] = {
+_NUMBER_WORDS: dict[str, int] = {
     # da
-    "ingen": 0, "nul": 0, "et": 1, "en": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5,
+    "ingen": 0,
+    "nul": 0,
+    "et": 1,
+    "en": 1,
+    "ét": 1,
+    "to": 2,
+    "tre": 3,
+    "fire": 4,
+    "fem": 5,
     # en
-    "no": 0, "zero": 0, "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "no": 0,
+    "zero": 0,
+    "one": 1,
+    "a": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
     # ar
-    "واحد": 1, "اثنین": 2, "اثنان": 2, "إثنین": 2, "ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "اربعة": 4,
+    "واحد": 1,
+    "اثنین": 2,
+    "اثنان": 2,
+    "إثنین": 2,
+    "ثلاثة": 3,
+    "ثلاث": 3,
+    "أربعة": 4,
+    "اربعة": 4,
     "خمسة": 5,
     # uk
-    "один": 1, "одна": 1, "одне": 1, "двоє": 2, "два": 2, "дві": 2, "троє": 3, "три": 3,
-    "четверо": 4, "чотири": 4, "п'ятеро": 5,
+    "один": 1,
+    "одна": 1,
+    "одне": 1,
+    "двоє": 2,
+    "два": 2,
+    "дві": 2,
+    "троє": 3,
+    "три": 3,
+    "четверо": 4,
+    "чотири": 4,
+    "п'ятеро": 5,
     # fa
-    "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5,
+    "یک": 1,
+    "دو": 2,
+    "سه": 3,
+    "چهار": 4,
+    "پنج": 5,
     # so
-    "hal": 1, "laba": 2, "saddex": 3, "afar": 4, "shan": 5,
+    "hal": 1,
+    "laba": 2,
+    "saddex": 3,
+    "afar": 4,
+    "shan": 5,
     # ti
-    "ሓደ": 1, "ክልተ": 2, "ሰለስተ": 3, "ኣርባዕተ": 4, "ሓሙሽተ": 5,
+    "ሓደ": 1,
+    "ክልተ": 2,
+    "ሰለስተ": 3,
+    "ኣርባዕተ": 4,
+    "ሓሙሽተ": 5,
 }
-NUMBER_WORDS: Dict[str, int] = {fold(k): v for k, v in _NUMBER_WORDS.items()}
+NUMBER_WORDS: dict[str, int] = {fold(k): v for k, v in _NUMBER_WORDS.items()}
 NO_CHILDREN = re.compile(
     _words(
-        r"ingen b[øo]rn", r"uden b[øo]rn", r"har ikke b[øo]rn", r"ikke nogen b[øo]rn",
-        r"no (?:children|kids)", r"without (?:children|kids)", r"don'?t have (?:any )?(?:children|kids)",
-        r"childless", r"بدون أطفال", r"بدون اطفال", r"لیس لدی أطفال", r"ما عندی أطفال",
-        r"ما عندی اطفال", r"без дітей", r"немає дітей", r"بچه ندارم",
-        r"فرزند ندارم", r"بدون فرزند", r"carruur ma lihi", r"ilmo ma lihi", r"ቆልዑ የብለይን",
+        r"ingen b[øo]rn",
+        r"uden b[øo]rn",
+        r"har ikke b[øo]rn",
+        r"ikke nogen b[øo]rn",
+        r"no (?:children|kids)",
+        r"without (?:children|kids)",
+        r"don'?t have (?:any )?(?:children|kids)",
+        r"childless",
+        r"بدون أطفال",
+        r"بدون اطفال",
+        r"لیس لدی أطفال",
+        r"ما عندی أطفال",
+        r"ما عندی اطفال",
+        r"без дітей",
+        r"немає дітей",
+        r"بچه ندارم",
+        r"فرزند ندارم",
+        r"بدون فرزند",
+        r"carruur ma lihi",
+        r"ilmo ma lihi",
+        r"ቆልዑ የብለይን",
     )
 )
 DUAL_CHILDREN = re.compile(_words(r"طفلان", r"طفلین", r"ولدین", r"ولدان", r"ابنین"))
@@ -325,14 +549,23 @@ WORD_NUMBERS_ONLY = re.compile(
     )
 )
 
-CALCULATOR_WORDS: Tuple[Tuple[str, re.Pattern[str]], ...] = (
+CALCULATOR_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "work_more_hours",
         re.compile(
             _words(
-                r"flere timer", r"mere arbejde", r"betale? sig", r"more hours", r"pay to work",
-                r"worth (?:it )?(?:to )?work", r"ساعات أكثر", r"ساعات اکثر", r"більше годин",
-                r"ساعت بیشتر", r"saacado badan", r"ብዙሕ ሰዓት",
+                r"flere timer",
+                r"mere arbejde",
+                r"betale? sig",
+                r"more hours",
+                r"pay to work",
+                r"worth (?:it )?(?:to )?work",
+                r"ساعات أكثر",
+                r"ساعات اکثر",
+                r"більше годин",
+                r"ساعت بیشتر",
+                r"saacado badan",
+                r"ብዙሕ ሰዓት",
             )
         ),
     ),
@@ -340,9 +573,23 @@ CALCULATOR_WORDS: Tuple[Tuple[str, re.Pattern[str]], ...] = (
         "sygedagpenge",
         re.compile(
             _words(
-                r"syge ?dagpenge", r"sygedag", r"\bsyg\b", r"sygemeldt", r"sick", r"illness",
-                r"ill\b", r"مریض", r"مرض", r"хвор\w*", r"лікарнян\w*", r"بیمار", r"xanuun",
-                r"jiran", r"jirran", r"ሕማም", r"ሓሚመ",
+                r"syge ?dagpenge",
+                r"sygedag",
+                r"\bsyg\b",
+                r"sygemeldt",
+                r"sick",
+                r"illness",
+                r"ill\b",
+                r"مریض",
+                r"مرض",
+                r"хвор\w*",
+                r"лікарнян\w*",
+                r"بیمار",
+                r"xanuun",
+                r"jiran",
+                r"jirran",
+                r"ሕማም",
+                r"ሓሚመ",
             )
         ),
     ),
@@ -350,8 +597,14 @@ CALCULATOR_WORDS: Tuple[Tuple[str, re.Pattern[str]], ...] = (
         "loentilskud",
         re.compile(
             _words(
-                r"l[øo]n ?tilskud", r"wage subsidy", r"subsidi[sz]ed (?:job|employee)",
-                r"دعم الأجور", r"دعم الاجور", r"субсиді\w*", r"یارانه دستمزد", r"kaalmada mushaharka",
+                r"l[øo]n ?tilskud",
+                r"wage subsidy",
+                r"subsidi[sz]ed (?:job|employee)",
+                r"دعم الأجور",
+                r"دعم الاجور",
+                r"субсиді\w*",
+                r"یارانه دستمزد",
+                r"kaalmada mushaharka",
             )
         ),
     ),
@@ -363,9 +616,16 @@ CALCULATOR_WORDS: Tuple[Tuple[str, re.Pattern[str]], ...] = (
         "kontanthjaelp",
         re.compile(
             _words(
-                r"kontant ?hj[æa]e?lp", r"kontanthjalp", r"cash (?:benefit|assistance|help)",
-                r"social assistance", r"welfare", r"المساعدة النقدیة", r"مساعدة نقدیة",
-                r"соціальн\w* допомог\w*", r"کمک نقدی", r"kaalmada lacagta",
+                r"kontant ?hj[æa]e?lp",
+                r"kontanthjalp",
+                r"cash (?:benefit|assistance|help)",
+                r"social assistance",
+                r"welfare",
+                r"المساعدة النقدیة",
+                r"مساعدة نقدیة",
+                r"соціальн\w* допомог\w*",
+                r"کمک نقدی",
+                r"kaalmada lacagta",
             )
         ),
     ),
@@ -373,47 +633,211 @@ CALCULATOR_WORDS: Tuple[Tuple[str, re.Pattern[str]], ...] = (
         "dagpenge",
         re.compile(
             _words(
-                r"dagpenge", r"dagpenger", r"a-?kasse", r"unemployment benefits?",
-                r"إعانة البطالة", r"اعانة البطالة", r"البطالة", r"допомог\w* по безробіттю",
-                r"безробіт\w*", r"بیمه بیکاری", r"بیکاری", r"shaqo la'?aan", r"ስራሕ ኣልቦ",
+                r"dagpenge",
+                r"dagpenger",
+                r"a-?kasse",
+                r"unemployment benefits?",
+                r"إعانة البطالة",
+                r"اعانة البطالة",
+                r"البطالة",
+                r"допомог\w* по безробіттю",
+                r"безробіт\w*",
+                r"بیمه بیکاری",
+                r"بیکاری",
+                r"shaqo la'?aan",
+                r"ስራሕ ኣልቦ",
             )
         ),
     ),
 )
 
-WORD_FACTS: Tuple[Tuple[str, str, re.Pattern[str]], ...] = (
-    ("insurance", "part_time", re.compile(
-        _words(r"deltid\w*", r"part[- ]?time", r"دوام جزئی", r"دوام جزئي", r"неповн\w*",
-               r"частков\w*", r"پاره ?وقت", r"نیمه ?وقت", r"waqti dhiman", r"ከፊል ግዜ"))),
-    ("insurance", "full_time", re.compile(
-        _words(r"fuldtid\w*", r"fuld tid", r"full[- ]?time", r"دوام كامل", r"دوام کامل",
-               r"повн\w* (?:ставк|зайнят|страхув)\w*", r"повністю застрах\w*", r"تمام ?وقت",
-               r"waqti buuxa", r"ምሉእ ግዜ"))),
-    ("civil_status", "cohabiting", re.compile(
-        _words(r"samlever", r"samlevende", r"bor sammen", r"kæreste", r"cohabit\w*",
-               r"living together", r"live together", r"نعیش معا", r"نعيش معا", r"співмешка\w*",
-               r"живемо разом", r"با هم زندگی", r"wada nool", r"ብሓባር ንነብር"))),
-    ("civil_status", "married", re.compile(
-        _words(r"\bgift\b", r"ægtefælle", r"aegtefaelle", r"married", r"wife", r"husband",
-               r"spouse", r"couple", r"ægtepar", r"\bpar\b", r"متزوج\w*", r"زوجتی", r"زوجي",
-               r"زوجی", r"одружен\w*", r"заміжн\w*", r"дружина", r"чоловік", r"متاهل",
-               r"ازدواج کرده", r"همسر", r"xaas", r"qabo", r"ምርዑው", r"ምርዕውቲ", r"ተመርዕየ"))),
-    ("civil_status", "single", re.compile(
-        _words(r"enlig", r"\balene\b", r"single", r"alone", r"by myself", r"unmarried",
-               r"divorced", r"fraskilt", r"skilt", r"أعزب", r"اعزب", r"عزباء", r"مطلق\w*",
-               r"وحدی", r"وحدي", r"самотн\w*", r"неодружен\w*", r"незаміжн\w*", r"розлучен\w*",
-               r"مجرد", r"تنها", r"keligay", r"kali", r"ጽምዋ", r"በይነይ"))),
-    ("graduate", True, re.compile(
-        _words(r"dimittend", r"nyuddannet", r"newly graduated", r"just graduated",
-               r"recent graduate", r"graduate", r"خریج", r"خريج", r"تخرجت", r"випускник\w*",
-               r"щойно закінчи\w*", r"فارغ ?التحصیل", r"qalin ?jabi\w*", r"ተመሪቐ"))),
-    ("employer_type", "public", re.compile(
-        _words(r"offentlig\w*", r"public (?:employer|sector|workplace)", r"\bpublic\b",
-               r"municipality", r"حكومی", r"حكومي", r"قطاع عام", r"державн\w*", r"бюджетн\w*",
-               r"دولتی", r"dawladda", r"መንግስቲ"))),
-    ("employer_type", "private", re.compile(
-        _words(r"privat\w*", r"private", r"company", r"firm", r"قطاع خاص", r"شرکة خاصة",
-               r"شركة خاصة", r"приватн\w*", r"خصوصی", r"shirkad gaar", r"ብሕታዊ"))),
+WORD_FACTS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    (
+        "insurance",
+        "part_time",
+        re.compile(
+            _words(
+                r"deltid\w*",
+                r"part[- ]?time",
+                r"دوام جزئی",
+                r"دوام جزئي",
+                r"неповн\w*",
+                r"частков\w*",
+                r"پاره ?وقت",
+                r"نیمه ?وقت",
+                r"waqti dhiman",
+                r"ከፊል ግዜ",
+            )
+        ),
+    ),
+    (
+        "insurance",
+        "full_time",
+        re.compile(
+            _words(
+                r"fuldtid\w*",
+                r"fuld tid",
+                r"full[- ]?time",
+                r"دوام كامل",
+                r"دوام کامل",
+                r"повн\w* (?:ставк|зайнят|страхув)\w*",
+                r"повністю застрах\w*",
+                r"تمام ?وقت",
+                r"waqti buuxa",
+                r"ምሉእ ግዜ",
+            )
+        ),
+    ),
+    (
+        "civil_status",
+        "cohabiting",
+        re.compile(
+            _words(
+                r"samlever",
+                r"samlevende",
+                r"bor sammen",
+                r"kæreste",
+                r"cohabit\w*",
+                r"living together",
+                r"live together",
+                r"نعیش معا",
+                r"نعيش معا",
+                r"співмешка\w*",
+                r"живемо разом",
+                r"با هم زندگی",
+                r"wada nool",
+                r"ብሓባር ንነብር",
+            )
+        ),
+    ),
+    (
+        "civil_status",
+        "married",
+        re.compile(
+            _words(
+                r"\bgift\b",
+                r"ægtefælle",
+                r"aegtefaelle",
+                r"married",
+                r"wife",
+                r"husband",
+                r"spouse",
+                r"couple",
+                r"ægtepar",
+                r"\bpar\b",
+                r"متزوج\w*",
+                r"زوجتی",
+                r"زوجي",
+                r"زوجی",
+                r"одружен\w*",
+                r"заміжн\w*",
+                r"дружина",
+                r"чоловік",
+                r"متاهل",
+                r"ازدواج کرده",
+                r"همسر",
+                r"xaas",
+                r"qabo",
+                r"ምርዑው",
+                r"ምርዕውቲ",
+                r"ተመርዕየ",
+            )
+        ),
+    ),
+    (
+        "civil_status",
+        "single",
+        re.compile(
+            _words(
+                r"enlig",
+                r"\balene\b",
+                r"single",
+                r"alone",
+                r"by myself",
+                r"unmarried",
+                r"divorced",
+                r"fraskilt",
+                r"skilt",
+                r"أعزب",
+                r"اعزب",
+                r"عزباء",
+                r"مطلق\w*",
+                r"وحدی",
+                r"وحدي",
+                r"самотн\w*",
+                r"неодружен\w*",
+                r"незаміжн\w*",
+                r"розлучен\w*",
+                r"مجرد",
+                r"تنها",
+                r"keligay",
+                r"kali",
+                r"ጽምዋ",
+                r"በይነይ",
+            )
+        ),
+    ),
+    (
+        "graduate",
+        True,
+        re.compile(
+            _words(
+                r"dimittend",
+                r"nyuddannet",
+                r"newly graduated",
+                r"just graduated",
+                r"recent graduate",
+                r"graduate",
+                r"خریج",
+                r"خريج",
+                r"تخرجت",
+                r"випускник\w*",
+                r"щойно закінчи\w*",
+                r"فارغ ?التحصیل",
+                r"qalin ?jabi\w*",
+                r"ተመሪቐ",
+            )
+        ),
+    ),
+    (
+        "employer_type",
+        "public",
+        re.compile(
+            _words(
+                r"offentlig\w*",
+                r"public (?:employer|sector|workplace)",
+                r"\bpublic\b",
+                r"municipality",
+                r"حكومی",
+                r"حكومي",
+                r"قطاع عام",
+                r"державн\w*",
+                r"бюджетн\w*",
+                r"دولتی",
+                r"dawladda",
+                r"መንግስቲ",
+            )
+        ),
+    ),
+    (
+        "employer_type",
+        "private",
+        re.compile(
+            _words(
+                r"privat\w*",
+                r"private",
+                r"company",
+                r"firm",
+                r"قطاع خاص",
+                r"شرکة خاصة",
+                r"شركة خاصة",
+                r"приватн\w*",
+                r"خصوصی",
+                r"shirkad gaar",
+                r"ብሕታዊ",
+            )
+        ),
+    ),
 )
 
 #: Button payloads: "/inform_facts{...}" (JSON object of fact → value).
@@ -425,8 +849,8 @@ _YEAR = re.compile(r"(?<![\d.,])(20[2-3]\d)(?![\d.,]|\s?(?:kr|kroner|dkk|k\b))")
 class Extraction:
     """Facts read from one message and the problems found (fact → error code)."""
 
-    facts: Dict[str, Any] = field(default_factory=dict)
-    errors: Dict[str, str] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
 
 
 def _in_range(fact: str, value: Decimal, result: Extraction) -> None:
@@ -470,7 +894,9 @@ def _payload_facts(text: str, result: Extraction) -> bool:
     for fact, value in data.items():
         if fact in CHOICES and value in CHOICES[fact]:
             result.facts[fact] = value
-        elif fact in RANGES and isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        elif (
+            fact in RANGES and isinstance(value, (int, float, str)) and not isinstance(value, bool)
+        ):
             number = parse_number(str(value))
             if number is not None:
                 _in_range(fact, number, result)
@@ -479,7 +905,7 @@ def _payload_facts(text: str, result: Extraction) -> bool:
     return True
 
 
-def extract_facts(text: str, expected: Optional[str] = None) -> Extraction:
+def extract_facts(text: str, expected: str | None = None) -> Extraction:
     """Every fact in ``text``. ``expected`` is the fact just asked for: a bare number
     ("27", "25.000") or word answers it."""
     result = Extraction()
@@ -511,16 +937,15 @@ def extract_facts(text: str, expected: Optional[str] = None) -> Extraction:
         result.errors["number"] = "number_in_words"
 
     # Years first ("hvad med 2027?"), so 2027 is not read as an amount.
-    taken: List[Tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []
     for match in _YEAR.finditer(norm):
         result.facts["year"] = int(match.group(1))
         taken.append(match.span(1))
 
     numbers = [
-        n for n in find_numbers(norm)
-        if not any(start <= n.start < end for start, end in taken)
+        n for n in find_numbers(norm) if not any(start <= n.start < end for start, end in taken)
     ]
-    used: List[Number] = []
+    used: list[Number] = []
 
     def assign(fact: str, number: Number) -> None:
         used.append(number)
@@ -545,7 +970,7 @@ def extract_facts(text: str, expected: Optional[str] = None) -> Extraction:
             assign("weeks", number)
         elif _near(norm, number, EMPLOYEE_WORDS):
             assign("employees", number)
-        elif _near(norm, number, HOURS):
+        elif _near(norm, number, HOURS):  # noqa: SIM102 - an elif chain: "37 timer" ends it
             if "hours_per_week" not in result.facts:
                 assign("hours_per_week", number)
 
@@ -569,7 +994,9 @@ def extract_facts(text: str, expected: Optional[str] = None) -> Extraction:
     return result
 
 
-def _bare_number(norm: str, rest: List[Number], expected: Optional[str], result: Extraction) -> None:
+def _bare_number(
+    norm: str, rest: list[Number], expected: str | None, result: Extraction
+) -> None:
     """Numbers without a word telling what they are: the expected fact, or an amount."""
     number = rest[0]
     if expected in RANGES and expected not in result.facts:
@@ -589,7 +1016,7 @@ def _bare_number(norm: str, rest: List[Number], expected: Optional[str], result:
             _in_range("monthly_income", number.value, result)
 
 
-def merge_facts(old: Mapping[str, Any], new: Mapping[str, Any]) -> Dict[str, Any]:
+def merge_facts(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
     """The facts known after a message: new values replace old ones."""
     merged = {k: v for k, v in old.items() if v is not None}
     merged.update({k: v for k, v in new.items() if v is not None})

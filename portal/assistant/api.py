@@ -14,8 +14,6 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import force_locale
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.assistant import operations, rasa
@@ -58,15 +56,12 @@ def _message_json(message: rasa.BotMessage, language: str) -> dict[str, Any]:
     """A bot message for the widget; an answer taken from a machine-translated article
     says so (the Danish text is authoritative)."""
     text = message.text
-    link_text = message.link_text
     topic_id = message.custom.get("topic_id")
-    if isinstance(topic_id, str) and message.link and text and link_text is None:
+    if isinstance(topic_id, str) and message.link and text:
         resolved = get_library(current_app).resolve(topic_id, language)
-        if resolved is not None:
-            if resolved.article.machine_translated:
-                text = f"{text}\n\n{chat_text('machine_translated', language)}"
-            with force_locale(language):
-                link_text = _("Læs mere: %(title)s", title=resolved.article.title)
+        if resolved is not None and resolved.article.machine_translated:
+            text = f"{text}\n\n{chat_text('machine_translated', language)}"
+    link_text = message.link_text
     return {"text": text, "buttons": message.buttons, "link": message.link, "link_text": link_text}
 
 

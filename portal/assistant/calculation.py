@@ -92,7 +92,9 @@ def question(fact: str, calculator: str | None) -> tuple[str, list[dict[str, str
     msgid = chat.question_text(fact, calculator) or chat.QUESTIONS["calculator"]
     buttons: list[dict[str, str]] = []
     if fact == "calculator":
-        buttons = [_button(str(_(spec.title)), "calculator", name) for name, spec in CALCULATORS.items()]
+        buttons = [
+            _button(str(_(spec.title)), "calculator", name) for name, spec in CALCULATORS.items()
+        ]
     elif fact in chat.CHOICE_FIELDS:
         spec_name, field_name = chat.CHOICE_FIELDS[fact]
         spec_field = CALCULATORS[spec_name].field(field_name)
@@ -130,9 +132,7 @@ def _answer(
     result = calculation.result
     if result is None:
         problems = [forms.error_message(spec, error) for error in calculation.errors.values()]
-        text = "\n".join(
-            [_("Jeg kunne ikke regne det ud med de oplysninger:"), *problems]
-        )
+        text = "\n".join([_("Jeg kunne ikke regne det ud med de oplysninger:"), *problems])
         return BotMessage(text, [], link, payload, link_text)
     lines: list[str] = []
     if request.explain:
@@ -176,7 +176,7 @@ def _answer(
 
 
 def _facts_used(calculator: str, values: Mapping[str, str]) -> list[str]:
-    """"Forsikring: Fuldtidsforsikret", "Månedsindkomst før AM-bidrag: 25.000 kr. pr. måned"."""
+    """ "Forsikring: Fuldtidsforsikret", "Månedsindkomst før AM-bidrag: 25.000 kr. pr. måned"."""
     spec = CALCULATORS[calculator]
     out = []
     for name, value in values.items():

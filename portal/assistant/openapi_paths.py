@@ -112,7 +112,7 @@ SCHEMAS: dict[str, Any] = {
             "link": {"type": ["string", "null"]},
             "link_text": {
                 "type": ["string", "null"],
-                "description": "The link's title (\"Læs mere: <article title>\"); show it, "
+                "description": 'The link\'s title ("Læs mere: <article title>"); show it, '
                 "never the raw URL.",
             },
         },

@@ -7,6 +7,7 @@ No message text is ever written to the log.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from portal.assistant import calculation, pool, rasa
@@ -94,6 +97,46 @@ def append_to_conversation(conversation: Conversation, entries: list[dict[str, A
     conversation.transcript = [*(conversation.transcript or []), *entries]
     conversation.last_message_at = utcnow()
     db.session.commit()
+
+
+def titled_links(messages: list[rasa.BotMessage], language: str) -> list[rasa.BotMessage]:
+    """Every link with a title the user reads ("Læs mere: <article title>"), never a bare
+    URL: the article's title for a topic answer, else the bot's link text, else "Læs mere"."""
+    out = []
+    for message in messages:
+        if not message.link or message.link_text:
+            out.append(message)
+            continue
+        topic_id = message.custom.get("topic_id")
+        resolved = (
+            get_library(current_app).resolve(topic_id, language)
+            if isinstance(topic_id, str)
+            else None
+        )
+        with force_locale(language):
+            if resolved is not None:
+                link_text = _("Læs mere: %(title)s", title=resolved.article.title)
+            else:
+                bot_text = message.custom.get("link_text")
+                link_text = bot_text if isinstance(bot_text, str) and bot_text else _("Læs mere")
+        out.append(dataclasses.replace(message, link_text=link_text))
+    return out
+
+
+def pressed_button_title(session_id: str | None, text: str) -> str | None:
+    """The title of the last bot message's button whose payload is ``text`` (the page
+    without JavaScript submits the payload), so the transcript keeps "Ja", not "/affirm"."""
+    conversation = find_conversation(session_id)
+    if conversation is None:
+        return None
+    for entry in reversed(conversation.transcript or []):
+        if entry.get("sender") != "bot":
+            break
+        for button in entry.get("buttons") or []:
+            if isinstance(button, dict) and button.get("payload") == text:
+                title = button.get("title")
+                return title if isinstance(title, str) else None
+    return None
 
 
 @dataclass
@@ -182,7 +225,7 @@ def chat_turn(
         conversation.user_messages = (conversation.user_messages or 0) + 1
         db.session.commit()
         return ChatResult(conversation, [], False, None)
-    messages = calculation.render_messages(messages, language)
+    messages = titled_links(calculation.render_messages(messages, language), language)
     topic, understood = _classify(text, messages)
     db.session.expire_all()  # the handoff API may have changed the row meanwhile
     transcript = [dict(entry) for entry in conversation.transcript or []]

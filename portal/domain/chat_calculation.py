@@ -105,7 +105,9 @@ CALCULATOR_QUESTIONS: Mapping[tuple[str, str], str] = {
 
 #: Why a value was not taken (the assistant's error codes), said kindly.
 ERRORS: Mapping[str, str] = {
-    "number_in_words": N_("Skriv venligst tallet med cifre, fx 30000 i stedet for „tredive tusind“."),
+    "number_in_words": N_(
+        "Skriv venligst tallet med cifre, fx 30000 i stedet for „tredive tusind“."
+    ),
     "negative": N_("Et beløb kan ikke være negativt. Skriv venligst et tal på 0 eller mere."),
     "out_of_range": N_("Det tal ser ikke ud til at passe her. Prøv venligst igen."),
     "not_whole": N_("Skriv venligst et helt tal."),
@@ -161,7 +163,9 @@ def read_request(custom: Mapping[str, Any]) -> CalculationRequest | None:
             text = str(value).strip()
             if len(text) > 20 or not text.replace(".", "", 1).lstrip("-").isdigit():
                 return None
-            clean[str(name)] = int(text) if kind == "integer" and text.lstrip("-").isdigit() else text
+            clean[str(name)] = (
+                int(text) if kind == "integer" and text.lstrip("-").isdigit() else text
+            )
     return CalculationRequest(str(calculator), clean, explain=custom.get("explain") is True)
 
 

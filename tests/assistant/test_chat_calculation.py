@@ -5,7 +5,6 @@ figure on the calculator page the answer links to (same facts, same rules engine
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -25,7 +24,10 @@ from portal.rates_store import get_rate_book
 
 def bot_says(fake_rasa, *customs: dict[str, Any]) -> None:
     fake_rasa.reply = lambda p: [
-        {"recipient_id": p["sender"], "custom": {"topic_id": "calculation", "understood": True, **c}}
+        {
+            "recipient_id": p["sender"],
+            "custom": {"topic_id": "calculation", "understood": True, **c},
+        }
         for c in customs
     ]
 
@@ -43,10 +45,28 @@ CASES = [
     ("en", "sygedagpenge", {"hourly_wage": "150", "hours_per_week": "37"}),
     ("ar", "kontanthjaelp", {"age": 27, "children": 2, "civil_status": "single"}),
     ("uk", "fleksjob", {"monthly_income": "12000"}),
-    ("fa", "work_more_hours", {"benefit": "kontanthjaelp", "hourly_wage": "140", "age": 30,
-                               "civil_status": "single", "children": 0}),
-    ("da", "loentilskud", {"employer_type": "private", "hourly_wage": "160", "hours_per_week": "37",
-                           "weeks": 26, "employees": 10}),
+    (
+        "fa",
+        "work_more_hours",
+        {
+            "benefit": "kontanthjaelp",
+            "hourly_wage": "140",
+            "age": 30,
+            "civil_status": "single",
+            "children": 0,
+        },
+    ),
+    (
+        "da",
+        "loentilskud",
+        {
+            "employer_type": "private",
+            "hourly_wage": "160",
+            "hours_per_week": "37",
+            "weeks": 26,
+            "employees": 10,
+        },
+    ),
     ("en", "dagpenge", {"insurance": "part_time", "monthly_income": "18000", "year": 2027}),
 ]
 
@@ -88,9 +108,18 @@ def test_chat_figure_is_the_calculator_pages_figure(
 
 
 def test_danish_answer_has_amount_why_and_facts(client: FlaskClient, fake_rasa) -> None:
-    bot_says(fake_rasa, {"calculation": {"calculator": "dagpenge",
-                                          "facts": {"insurance": "full_time", "monthly_income": "25000"}}})
-    text = chat(client, "hvor mange dagpenge får jeg, jeg tjente 25.000 om måneden", "da")["messages"][0]["text"]
+    bot_says(
+        fake_rasa,
+        {
+            "calculation": {
+                "calculator": "dagpenge",
+                "facts": {"insurance": "full_time", "monthly_income": "25000"},
+            }
+        },
+    )
+    text = chat(client, "hvor mange dagpenge får jeg, jeg tjente 25.000 om måneden", "da")[
+        "messages"
+    ][0]["text"]
     lines = text.splitlines()
     assert lines[0] == "Dagpenge pr. måned før skat: 20.700 kr. pr. måned"
     assert lines[1] == "Det bygger på: 90 % af indkomsten efter AM-bidrag = 20.700 kr. pr. måned."
@@ -98,22 +127,35 @@ def test_danish_answer_has_amount_why_and_facts(client: FlaskClient, fake_rasa) 
     assert "Månedsindkomst før AM-bidrag: 25.000 kr. pr. måned" in lines[2]
 
 
-def test_follow_up_with_other_facts_gives_the_recomputed_figure(client: FlaskClient, fake_rasa) -> None:
+def test_follow_up_with_other_facts_gives_the_recomputed_figure(
+    client: FlaskClient, fake_rasa
+) -> None:
     facts = {"insurance": "full_time", "monthly_income": "30000"}
     bot_says(fake_rasa, {"calculation": {"calculator": "dagpenge", "facts": facts}})
     full = chat(client, "x", "da")
-    bot_says(fake_rasa, {"calculation": {"calculator": "dagpenge",
-                                          "facts": {**facts, "insurance": "part_time"}}})
+    bot_says(
+        fake_rasa,
+        {"calculation": {"calculator": "dagpenge", "facts": {**facts, "insurance": "part_time"}}},
+    )
     part = chat(client, "og hvis jeg er deltidsforsikret?", "da", session_id=full["session_id"])
-    assert full["messages"][0]["text"].splitlines()[0] != part["messages"][0]["text"].splitlines()[0]
+    assert (
+        full["messages"][0]["text"].splitlines()[0] != part["messages"][0]["text"].splitlines()[0]
+    )
     assert "Deltidsforsikret" in part["messages"][0]["text"]
     assert "insurance=part_time" in part["messages"][0]["link"]
 
 
 def test_explain_lists_the_steps(client: FlaskClient, fake_rasa) -> None:
-    bot_says(fake_rasa, {"calculation": {"calculator": "sygedagpenge",
-                                          "facts": {"hourly_wage": "150", "hours_per_week": "37"}},
-                         "explain": True})
+    bot_says(
+        fake_rasa,
+        {
+            "calculation": {
+                "calculator": "sygedagpenge",
+                "facts": {"hourly_wage": "150", "hours_per_week": "37"},
+            },
+            "explain": True,
+        },
+    )
     text = chat(client, "hvad betyder det?", "da")["messages"][0]["text"]
     assert "Timeløn efter 8 % AM-bidrag: 138 kr. pr. time" in text
     assert "Sygedagpenge pr. uge: 5.084,91 kr. pr. uge" in text
@@ -154,7 +196,11 @@ def test_pressed_button_title_is_what_the_transcript_keeps(client: FlaskClient, 
 def test_wrong_values_are_explained_kindly(client: FlaskClient, fake_rasa) -> None:
     bot_says(
         fake_rasa,
-        {"calculation_error": "number_in_words", "fact": "monthly_income", "calculator": "dagpenge"},
+        {
+            "calculation_error": "number_in_words",
+            "fact": "monthly_income",
+            "calculator": "dagpenge",
+        },
         {"calculation_error": "negative", "fact": "monthly_income", "calculator": "dagpenge"},
         {"calculation_question": "monthly_income", "calculator": "dagpenge"},
     )
@@ -165,8 +211,15 @@ def test_wrong_values_are_explained_kindly(client: FlaskClient, fake_rasa) -> No
 
 
 def test_facts_the_calculator_rejects_are_explained(client: FlaskClient, fake_rasa) -> None:
-    bot_says(fake_rasa, {"calculation": {"calculator": "kontanthjaelp",
-                                          "facts": {"age": 16, "civil_status": "single", "children": 0}}})
+    bot_says(
+        fake_rasa,
+        {
+            "calculation": {
+                "calculator": "kontanthjaelp",
+                "facts": {"age": 16, "civil_status": "single", "children": 0},
+            }
+        },
+    )
     [message] = chat(client, "jeg er 16", "da")["messages"]
     assert message["text"].startswith("Jeg kunne ikke regne det ud")
     assert "18" in message["text"]
@@ -181,7 +234,9 @@ def test_facts_the_calculator_rejects_are_explained(client: FlaskClient, fake_ra
         {"calculator": "dagpenge", "facts": "x"},
     ],
 )
-def test_malformed_payloads_never_reach_the_rules_engine(client: FlaskClient, fake_rasa, payload) -> None:
+def test_malformed_payloads_never_reach_the_rules_engine(
+    client: FlaskClient, fake_rasa, payload
+) -> None:
     bot_says(fake_rasa, {"calculation": payload})
     [message] = chat(client, "x", "da")["messages"]
     assert message["link"] is None

@@ -138,7 +138,9 @@ def test_chat_message_validation() -> None:
         "language": "da",
         "session_id": None,
     }
-    pressed = validate_chat_message({"text": "/affirm", "shown": "Ja 010190-1234", "language": "da"})
+    pressed = validate_chat_message(
+        {"text": "/affirm", "shown": "Ja 010190-1234", "language": "da"}
+    )
     assert pressed.ok and pressed.values["shown"] == "Ja [CPR fjernet]"
     assert validate_chat_message({"text": "x", "shown": 5, "language": "da"}).errors == {
         "shown": "must be a string"

@@ -8,16 +8,24 @@ from typing import Any
 
 import pytest
 from rasa_sdk.executor import ActionExecutor
-
 from tests.unit.test_actions import call, slot_events
 
 FORM_DOMAIN = {
     "forms": {
         "calculation_form": {
             "required_slots": [
-                "calc_calculator", "calc_benefit", "calc_insurance", "calc_monthly_income",
-                "calc_hourly_wage", "calc_hours_per_week", "calc_age", "calc_children",
-                "calc_civil_status", "calc_employer_type", "calc_weeks", "calc_employees",
+                "calc_calculator",
+                "calc_benefit",
+                "calc_insurance",
+                "calc_monthly_income",
+                "calc_hourly_wage",
+                "calc_hours_per_week",
+                "calc_age",
+                "calc_children",
+                "calc_civil_status",
+                "calc_employer_type",
+                "calc_weeks",
+                "calc_employees",
             ]
         }
     },
@@ -50,7 +58,10 @@ def customs(result: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_every_fact_at_once_ends_the_form(executor):
-    result = validate(executor, "hvor mange dagpenge får jeg, jeg er fuldtidsforsikret og tjente 25.000 om måneden")
+    result = validate(
+        executor,
+        "hvor mange dagpenge får jeg, jeg er fuldtidsforsikret og tjente 25.000 om måneden",
+    )
     assert dict(slot_events(result)) == {
         "calc_calculator": "dagpenge",
         "calc_insurance": "full_time",
@@ -81,17 +92,25 @@ def test_answer_to_the_question_and_extra_facts_in_one_message(executor):
 
 def test_the_topic_asked_about_picks_the_calculator(executor):
     result = validate(
-        executor, "jeg tjente 25000 om måneden og er fuldtidsforsikret", slots={"topic": "dagpenge_amount"}
+        executor,
+        "jeg tjente 25000 om måneden og er fuldtidsforsikret",
+        slots={"topic": "dagpenge_amount"},
     )
     assert dict(slot_events(result))["calc_calculator"] == "dagpenge"
     assert slot_events(result)[-1] == ("requested_slot", None)
 
 
 def test_follow_up_changes_one_fact(executor):
-    known = {"calc_calculator": "dagpenge", "calc_insurance": "full_time", "calc_monthly_income": "25000"}
+    known = {
+        "calc_calculator": "dagpenge",
+        "calc_insurance": "full_time",
+        "calc_monthly_income": "25000",
+    }
     result = validate(executor, "og hvis jeg er deltidsforsikret?", slots=known)
     assert slot_events(result) == [
-        ("calc_insurance", "part_time"), ("calc_cancelled", False), ("requested_slot", None)
+        ("calc_insurance", "part_time"),
+        ("calc_cancelled", False),
+        ("requested_slot", None),
     ]
 
 
@@ -103,12 +122,21 @@ def test_a_wrong_answer_is_reported_and_asked_again(executor, text, code):
     result = validate(
         executor,
         text,
-        slots={"calc_calculator": "dagpenge", "calc_insurance": "part_time", "calc_monthly_income": text},
+        slots={
+            "calc_calculator": "dagpenge",
+            "calc_insurance": "part_time",
+            "calc_monthly_income": text,
+        },
         requested="calc_monthly_income",
     )
     assert customs(result) == [
-        {"topic_id": "calculation", "understood": True, "calculation_error": code,
-         "fact": "monthly_income", "calculator": "dagpenge"}
+        {
+            "topic_id": "calculation",
+            "understood": True,
+            "calculation_error": code,
+            "fact": "monthly_income",
+            "calculator": "dagpenge",
+        }
     ]
     events = slot_events(result)
     assert ("calc_monthly_income", None) in events
@@ -116,7 +144,12 @@ def test_a_wrong_answer_is_reported_and_asked_again(executor, text, code):
 
 
 def test_stop_ends_the_form_without_a_result(executor):
-    result = validate(executor, "stop", slots={"calc_calculator": "kontanthjaelp", "calc_age": "stop"}, requested="calc_age")
+    result = validate(
+        executor,
+        "stop",
+        slots={"calc_calculator": "kontanthjaelp", "calc_age": "stop"},
+        requested="calc_age",
+    )
     assert ("calc_cancelled", True) in slot_events(result)
     assert slot_events(result)[-1] == ("requested_slot", None)
     after = call(executor, "action_calculation_result", slots={"calc_cancelled": True})
@@ -127,11 +160,21 @@ def test_result_is_a_payload_for_the_portal(executor):
     result = call(
         executor,
         "action_calculation_result",
-        slots={"calc_calculator": "sygedagpenge", "calc_hourly_wage": "150", "calc_hours_per_week": "37"},
+        slots={
+            "calc_calculator": "sygedagpenge",
+            "calc_hourly_wage": "150",
+            "calc_hours_per_week": "37",
+        },
     )
     assert customs(result) == [
-        {"topic_id": "calculation", "understood": True,
-         "calculation": {"calculator": "sygedagpenge", "facts": {"hourly_wage": "150", "hours_per_week": "37"}}}
+        {
+            "topic_id": "calculation",
+            "understood": True,
+            "calculation": {
+                "calculator": "sygedagpenge",
+                "facts": {"hourly_wage": "150", "hours_per_week": "37"},
+            },
+        }
     ]
 
 

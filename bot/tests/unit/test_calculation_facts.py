@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from actions.calculation_facts import (
     FACTS,
     extract_facts,
@@ -72,7 +71,9 @@ def test_danish_all_at_once():
         "calculator": "dagpenge",
         "monthly_income": "25000",
     }
-    assert facts("hvor mange dagpenge faar jeg, jeg er fuldtidsforsikret og tjener 32.500 kr/md") == {
+    assert facts(
+        "hvor mange dagpenge faar jeg, jeg er fuldtidsforsikret og tjener 32.500 kr/md"
+    ) == {
         "calculator": "dagpenge",
         "insurance": "full_time",
         "monthly_income": "32500",
@@ -157,7 +158,9 @@ def test_a_bare_answer_fills_the_question_asked():
 
 
 def test_button_payloads():
-    assert facts('/inform_facts{"insurance": "part_time"}', "insurance") == {"insurance": "part_time"}
+    assert facts('/inform_facts{"insurance": "part_time"}', "insurance") == {
+        "insurance": "part_time"
+    }
     assert facts('/inform_facts{"calculator": "fleksjob"}') == {"calculator": "fleksjob"}
     assert facts('/inform_facts{"insurance": "everything"}') == {}
 
@@ -208,7 +211,10 @@ def test_missing_facts_are_asked_one_by_one_in_order():
         "weeks",
         "employees",
     ]
-    assert missing_facts({"calculator": "sygedagpenge", "hourly_wage": "150", "hours_per_week": "37"}) == []
+    assert (
+        missing_facts({"calculator": "sygedagpenge", "hourly_wage": "150", "hours_per_week": "37"})
+        == []
+    )
 
 
 def test_merge_keeps_old_facts_and_takes_new_ones():
