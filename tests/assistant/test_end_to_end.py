@@ -9,6 +9,7 @@ from typing import Any
 
 import requests
 from flask import Flask
+from flask_babel import force_locale, gettext
 from sqlalchemy import select
 
 from portal.extensions import db
@@ -32,8 +33,24 @@ def browser_login(base: str, email: str, lang: str) -> requests.Session:
     return session
 
 
+CALCULATION_WORDS = "كم أحصل من kontanthjælp، عمري 27 وعندي طفلان وأنا أعزب"
+
+
 def arabic_bot(fake: FakeRasa) -> None:
     def reply(payload: dict[str, Any]) -> list[dict[str, Any]]:
+        if payload["message"] == CALCULATION_WORDS:
+            # what action_calculation_result sends: the facts, no text (the portal computes)
+            facts = {"age": 27, "children": 2, "civil_status": "single"}
+            return [
+                {
+                    "recipient_id": payload["sender"],
+                    "custom": {
+                        "topic_id": "calculation",
+                        "understood": True,
+                        "calculation": {"calculator": "kontanthjaelp", "facts": facts},
+                    },
+                }
+            ]
         if HANDOFF_WORDS in payload["message"]:
             created = fake.hand_off(
                 payload,
@@ -83,6 +100,24 @@ def test_arabic_chat_to_caseworker_reply_in_inbox(
     assert first["messages"][0]["buttons"][0]["payload"] == "/talk_to_caseworker"
     assert first["handoff_case_id"] is None
     session_id = first["session_id"]
+
+    # A personal amount question: computed by the portal in the same request, the figure
+    # is the calculator page's figure, in Arabic, with a titled link to that page.
+    calculated = browser.post(
+        f"{live_portal}/api/v1/assistant/messages",
+        json={"text": CALCULATION_WORDS, "language": "ar", "session_id": session_id},
+        timeout=10,
+    ).json()
+    [answer_message] = calculated["messages"]
+    assert answer_message["link"].startswith("/ar/calculators/kontanthjaelp?")
+    assert "http" not in answer_message["link_text"]
+    page = browser.get(f"{live_portal}{answer_message['link']}", timeout=10).text
+    figure = answer_message["text"].splitlines()[0].split(":")[-1].split()[0]
+    assert any(ch.isdigit() for ch in figure) and f"<bdi>{figure}" in page
+    with app.test_request_context("/ar/"), force_locale("ar"):
+        label = gettext("Kontanthjælp pr. måned før skat")
+    assert label != "Kontanthjælp pr. måned før skat"
+    assert answer_message["text"].startswith(label + ":")
 
     second = browser.post(
         f"{live_portal}/api/v1/assistant/messages",
