@@ -26,8 +26,6 @@
 # Redis lock store, configured by the RASA_DB_* and RASA_REDIS_* variables it names),
 # ACTION_ENDPOINT_URL (http://127.0.0.1:$ACTIONS_PORT/webhook),
 # PORTAL_URL (http://127.0.0.1:8000, read by the action server),
-# JOBVEJ_ASSISTANT_API_TOKEN (shared secret for the portal's handoff API; read by the
-# action server; without it handoff cases cannot be created),
 # BOT_PYTHON (python3; must be Python 3.11).
 set -euo pipefail
 
@@ -269,13 +267,10 @@ cmd_actions() {
     local rasa
     rasa="$(rasa_bin)"
     export SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}"   # rasa-sdk binds 0.0.0.0 otherwise
-    # Passed on to the action server (actions/portal_client.py reads both).
+    # Passed on to the action server (actions/portal_client.py reads it for topic answers;
+    # handoff cases and calculations go back to the portal as custom payloads).
     export PORTAL_URL="${PORTAL_URL:-http://127.0.0.1:8000}"
-    export JOBVEJ_ASSISTANT_API_TOKEN="${JOBVEJ_ASSISTANT_API_TOKEN:-}"
-    if [[ -z "$JOBVEJ_ASSISTANT_API_TOKEN" ]]; then
-        log "warning: JOBVEJ_ASSISTANT_API_TOKEN is not set: topic answers work, but handoff cases cannot be created (users are told to contact the municipality)"
-    fi
-    log "action server: http://$SANIC_HOST:${ACTIONS_PORT:-5055}, portal API $PORTAL_URL, handoff token $([[ -n "$JOBVEJ_ASSISTANT_API_TOKEN" ]] && echo set || echo missing)"
+    log "action server: http://$SANIC_HOST:${ACTIONS_PORT:-5055}, portal API $PORTAL_URL"
     cd "$BOT"
     exec "$rasa" run actions --port "${ACTIONS_PORT:-5055}" --actions actions
 }

@@ -5,21 +5,19 @@
   to share the conversation (yes/no). "stop" cancels at any question, "no" at every
   question except the consent one (where it means "do not share").
 * ``action_submit_handoff`` runs when the form ends (rule in data/rules.yml). If the
-  user cancelled, it says nothing was sent. Otherwise it creates the case through the
-  portal API (``actions.portal_client``, the only module that talks to the portal)
-  with the transcript of this session (CPR numbers redacted), the last recognised
-  topic, the language, the session id (Rasa's sender id) and ``user_id`` from the
-  message metadata, then tells the user, in their language, who will answer and when
-  (the portal's ``reply_expected``) and sends ``custom.handoff_case_id``. If the portal
-  does not create the case, the user is told so and how to reach the municipality.
+  user cancelled, it says nothing was sent. Otherwise it sends the answers and the last
+  recognised topic to the portal in a custom payload (``handoff_request``); the portal
+  creates the case in the same request, with its own redacted record of the session,
+  and tells the user the case number and who answers when (or, if the case could not
+  be created, that nothing was sent and how to reach the municipality). The action
+  server never calls the portal during a turn.
 * ``action_decline_handoff``: "no" to the offer.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from typing import Any, Dict, Iterable, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -34,23 +32,18 @@ from actions.handoff_fields import (
     is_no,
     is_stop,
 )
-from actions.portal_client import HandoffRequest, PortalClient, PortalError
 from actions.responses import (
     UTTER_HANDOFF_CANCELLED,
-    UTTER_HANDOFF_CREATED,
     UTTER_HANDOFF_DECLINED,
-    UTTER_HANDOFF_FAILED,
     UTTER_INVALID_CONSENT,
     UTTER_INVALID_CONTACT,
 )
-from actions.topics import CASEWORKER_TOPIC, OFFER_SLOT, TOPIC_IDS, TOPIC_SLOT, language_of
+from actions.topics import CASEWORKER_TOPIC, OFFER_SLOT, TOPIC_IDS, TOPIC_SLOT
 
 logger = logging.getLogger(__name__)
 
 FORM_SLOTS = ("handoff_name", "handoff_contact", "handoff_time", "handoff_consent")
 CANCELLED_SLOT = "handoff_cancelled"
-MAX_TRANSCRIPT_ENTRIES = 500  # the portal's limits
-MAX_TRANSCRIPT_TEXT = 5000
 
 
 def _latest_text(tracker: Tracker) -> str:
@@ -129,56 +122,6 @@ class ValidateHandoffForm(FormValidationAction):
         return {"handoff_consent": answer}
 
 
-def _iso(timestamp: Any) -> Optional[str]:
-    if isinstance(timestamp, bool) or not isinstance(timestamp, (int, float)):
-        return None
-    try:
-        return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).isoformat()
-    except (OverflowError, OSError, ValueError):
-        return None
-
-
-def transcript_from_events(events: Iterable[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
-    """User and bot texts of the current session, oldest first, CPR-redacted.
-
-    Each entry is ``{"sender": "user"|"bot", "text", "timestamp"}`` (ISO 8601 UTC).
-    Button clicks ("/affirm") are kept as the user's answer; messages without text
-    (e.g. only a link) are left out. At most the last 500 entries of 5000 characters.
-    """
-    entries: List[Dict[Text, Any]] = []
-    for event in events:
-        kind = event.get("event")
-        if kind == "session_started":
-            entries = []
-            continue
-        if kind not in ("user", "bot"):
-            continue
-        text = event.get("text")
-        if not isinstance(text, str) or not text.strip():
-            continue
-        entries.append(
-            {
-                "sender": kind,
-                "text": redact_cpr(text)[:MAX_TRANSCRIPT_TEXT],
-                "timestamp": _iso(event.get("timestamp")),
-            }
-        )
-    return entries[-MAX_TRANSCRIPT_ENTRIES:]
-
-
-def user_id_from_events(events: Iterable[Dict[Text, Any]]) -> Optional[int]:
-    """The portal's ``metadata.user_id`` of the latest user message that has one."""
-    for event in reversed(list(events)):
-        if event.get("event") != "user":
-            continue
-        metadata = event.get("metadata")
-        if isinstance(metadata, dict):
-            user_id = metadata.get("user_id")
-            if isinstance(user_id, int) and not isinstance(user_id, bool):
-                return user_id
-    return None
-
-
 def _reset() -> List[Dict[Text, Any]]:
     return [SlotSet(slot, None) for slot in FORM_SLOTS] + [
         SlotSet(CANCELLED_SLOT, None),
@@ -187,15 +130,18 @@ def _reset() -> List[Dict[Text, Any]]:
 
 
 class ActionSubmitHandoff(Action):
-    """Create the handoff case when the form is complete (or confirm the cancel)."""
+    """Hand the finished contact form to the portal (or confirm the cancel).
+
+    The action does not call the portal: it sends the answers as a custom payload,
+    ``{"handoff_request": {"topic_id", "name", "contact", "preferred_time",
+    "consent_to_share"}}``, and the portal creates the case in the same request (with its
+    own, already redacted record of the conversation, the user and the language of the
+    session), then tells the user the case number and who answers when, in their language.
+    """
 
     def name(self) -> Text:
         """Return the action name used in the domain."""
         return "action_submit_handoff"
-
-    def client(self) -> PortalClient:
-        """Return the portal client (configured from the environment)."""
-        return PortalClient()
 
     async def run(
         self,
@@ -203,44 +149,26 @@ class ActionSubmitHandoff(Action):
         tracker: Tracker,
         domain: Dict[Text, Any],
     ) -> List[Dict[Text, Any]]:
-        """Send the case to the portal and tell the user who answers when."""
+        """The form's answers for the portal, which creates the case."""
         values = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
         if tracker.get_slot(CANCELLED_SLOT) or any(
             values[slot] is None for slot in FORM_SLOTS
         ):
             dispatcher.utter_message(response=UTTER_HANDOFF_CANCELLED)
             return _reset()
-
-        language = language_of(tracker)
         topic = tracker.get_slot(TOPIC_SLOT)
-        request = HandoffRequest(
-            session_id=tracker.sender_id,
-            language=language,
-            topic_id=topic if topic in TOPIC_IDS else None,
-            name=str(values["handoff_name"]),
-            contact=str(values["handoff_contact"]),
-            preferred_time=str(values["handoff_time"]),
-            consent_to_share=values["handoff_consent"] is True,
-            transcript=transcript_from_events(tracker.events),
-            user_id=user_id_from_events(tracker.events),
-        )
-        try:
-            receipt = await self.client().create_handoff_case(request)
-        except PortalError as exc:
-            # Never lose a request silently: the user is told and given another way.
-            logger.error("Handoff case for session %s not created: %s", tracker.sender_id, exc)
-            dispatcher.utter_message(response=UTTER_HANDOFF_FAILED)
-            return _reset()
-        logger.info("Handoff case %s created for session %s", receipt.case_id, tracker.sender_id)
         dispatcher.utter_message(
-            response=UTTER_HANDOFF_CREATED,
-            case_id=receipt.case_id,
-            reply_expected=receipt.reply_expected,
             json_message={
                 "topic_id": CASEWORKER_TOPIC,
                 "understood": True,
-                "handoff_case_id": receipt.case_id,
-            },
+                "handoff_request": {
+                    "topic_id": topic if topic in TOPIC_IDS else None,
+                    "name": redact_cpr(str(values["handoff_name"])),
+                    "contact": redact_cpr(str(values["handoff_contact"])),
+                    "preferred_time": redact_cpr(str(values["handoff_time"])),
+                    "consent_to_share": values["handoff_consent"] is True,
+                },
+            }
         )
         return _reset()
 

@@ -17,8 +17,6 @@ UTTER_OFFER_HANDOFF_NOT_UNDERSTOOD = "utter_offer_handoff_not_understood"
 # domain/handoff.yml
 UTTER_INVALID_CONTACT = "utter_invalid_contact"
 UTTER_INVALID_CONSENT = "utter_invalid_consent"
-UTTER_HANDOFF_CREATED = "utter_handoff_created"
-UTTER_HANDOFF_FAILED = "utter_handoff_failed"
 UTTER_HANDOFF_CANCELLED = "utter_handoff_cancelled"
 UTTER_HANDOFF_DECLINED = "utter_handoff_declined"
 
@@ -34,8 +32,6 @@ RESPONSES_USED: tuple[str, ...] = (
     UTTER_OFFER_HANDOFF_NOT_UNDERSTOOD,
     UTTER_INVALID_CONTACT,
     UTTER_INVALID_CONSENT,
-    UTTER_HANDOFF_CREATED,
-    UTTER_HANDOFF_FAILED,
     UTTER_HANDOFF_CANCELLED,
     UTTER_HANDOFF_DECLINED,
 )

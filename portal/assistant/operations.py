@@ -22,8 +22,14 @@ from sqlalchemy import select, update
 from portal.assistant import calculation, pool, rasa
 from portal.content_store import get_library
 from portal.domain import routing
-from portal.domain.assistant import OUT_OF_SCOPE, classify_intent, new_session_id
+from portal.domain.assistant import (
+    OUT_OF_SCOPE,
+    classify_intent,
+    new_session_id,
+    validate_handoff,
+)
 from portal.domain.cpr import redact_cpr
+from portal.domain.texts import N_
 from portal.extensions import db
 from portal.models.handoff import CaseSource, CaseStatus, Conversation, HandoffCase
 from portal.models.user import User, utcnow
@@ -121,6 +127,55 @@ def titled_links(messages: list[rasa.BotMessage], language: str) -> list[rasa.Bo
                 link_text = bot_text if isinstance(bot_text, str) and bot_text else _("Læs mere")
         out.append(dataclasses.replace(message, link_text=link_text))
     return out
+
+
+HANDOFF_CREATED = N_(
+    "Tak. Din henvendelse er sendt til en medarbejder (sagsnummer %(case_id)s). "
+    "%(reply_expected)s"
+)
+HANDOFF_FAILED = N_(
+    "Beklager, jeg kunne ikke sende din henvendelse til en medarbejder lige nu, så den er ikke "
+    "sendt. Du kan kontakte din kommune direkte – telefonnummer og åbningstider står på "
+    "kommunens hjemmeside – eller bruge „Skriv en besked til en medarbejder“ her i chatten."
+)
+
+
+def _handoff_from_chat(
+    conversation: Conversation, message: rasa.BotMessage, language: str
+) -> rasa.BotMessage:
+    """The assistant's ``handoff_request`` (the contact form's answers) becomes a case in
+    the team's queue, created here in the same request; the user reads the case number and
+    who answers when, or - if it could not be created - that nothing was sent."""
+    request = message.custom.get("handoff_request")
+    if not isinstance(request, dict):
+        return message
+    fields = ("topic_id", "name", "contact", "preferred_time", "consent_to_share")
+    checked = validate_handoff(
+        {
+            "session_id": conversation.session_id,
+            "language": language,
+            **{k: request.get(k) for k in fields},
+        },
+        topic_ids(),
+    )
+    custom = {k: v for k, v in message.custom.items() if k != "handoff_request"}
+    with force_locale(language):
+        if not checked.ok:
+            log.warning("handoff from chat rejected: %s", sorted(checked.errors))
+            return dataclasses.replace(message, text=_(HANDOFF_FAILED), custom=custom)
+        case = create_handoff_case(
+            source=CaseSource.ASSISTANT,
+            language=language,
+            topic_id=checked.values["topic_id"],
+            name=checked.values["name"],
+            contact=checked.values["contact"],
+            preferred_time=checked.values.get("preferred_time", ""),
+            consent_to_share=checked.values["consent_to_share"],
+            session_id=conversation.session_id,
+            user_id=conversation.user_id,
+        )
+        text = _(HANDOFF_CREATED, case_id=case.id, reply_expected=case.reply_expected)
+    return dataclasses.replace(message, text=text, custom={**custom, "handoff_case_id": case.id})
 
 
 def pressed_button_title(session_id: str | None, text: str) -> str | None:
@@ -226,6 +281,7 @@ def chat_turn(
         db.session.commit()
         return ChatResult(conversation, [], False, None)
     messages = titled_links(calculation.render_messages(messages, language), language)
+    messages = [_handoff_from_chat(conversation, m, language) for m in messages]
     topic, understood = _classify(text, messages)
     db.session.expire_all()  # the handoff API may have changed the row meanwhile
     transcript = [dict(entry) for entry in conversation.transcript or []]
