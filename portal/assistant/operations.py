@@ -251,8 +251,10 @@ def chat_turn(
     ("/affirm"); the transcript keeps that. Calculation payloads from the assistant are
     computed and written here (portal.assistant.calculation), in this same request.
 
-    The user message is committed BEFORE Rasa is called: the bot's action server may call
-    the portal's handoff API while this request waits, and must find the conversation."""
+    Handoff requests and calculations come back as payloads and are handled here, in this
+    request; the action server does not call the portal during a turn. The user message is
+    still committed BEFORE Rasa is called, so that another channel using the handoff API
+    (or an older action server) finds the conversation."""
     text = redact_cpr(text)
     conversation = open_conversation(session_id, language, user)
     before = latest_case_for_session(conversation.session_id)

@@ -273,3 +273,57 @@ def test_answer_from_machine_translated_article_says_so(client: FlaskClient, fak
         .get_json()["messages"][0]["text"]
         .endswith("النص الدنماركي هو المعتمد.")
     )
+
+
+def test_handoff_request_from_the_bot_becomes_a_case_in_the_same_request(
+    client: FlaskClient, fake_rasa
+) -> None:
+    """The action server does not call the portal: its payload carries the contact form's
+    answers and the portal creates the case while answering the chat turn."""
+    fake_rasa.reply = lambda p: [
+        {
+            "recipient_id": p["sender"],
+            "custom": {
+                "topic_id": "talk_to_caseworker",
+                "understood": True,
+                "handoff_request": {
+                    "topic_id": "dagpenge_amount",
+                    "name": "Amal",
+                    "contact": "20304050",
+                    "preferred_time": "i morgen",
+                    "consent_to_share": True,
+                },
+            },
+        }
+    ]
+    body = client.post(
+        "/api/v1/assistant/messages", json={"text": "ja tak, 010190-1234", "language": "ar"}
+    ).get_json()
+    case = db.session.scalars(select(HandoffCase)).one()
+    assert body["handoff_case_id"] == case.id
+    assert case.team == "benefits" and case.language == "ar"
+    assert (case.name, case.contact, case.preferred_time) == ("Amal", "20304050", "i morgen")
+    assert case.session_id == body["session_id"] and case.consent_to_share is True
+    assert [e["text"] for e in case.transcript] == ["ja tak, [CPR fjernet]"]
+    [message] = body["messages"]
+    assert f"({case.id})" in message["text"] or f" {case.id})" in message["text"]
+    assert message["text"].startswith("شكرًا") and case.reply_expected in message["text"]
+    stored = conversation(body["session_id"])
+    assert stored.handed_off is True and stored.transcript[-1]["text"] == message["text"]
+
+
+def test_invalid_handoff_request_creates_nothing_and_says_so(
+    client: FlaskClient, fake_rasa
+) -> None:
+    fake_rasa.reply = lambda p: [
+        {
+            "recipient_id": p["sender"],
+            "custom": {"handoff_request": {"name": "", "contact": "x", "consent_to_share": "yes"}},
+        }
+    ]
+    body = client.post(
+        "/api/v1/assistant/messages", json={"text": "ja", "language": "da"}
+    ).get_json()
+    assert db.session.scalars(select(HandoffCase)).all() == []
+    assert body["handoff_case_id"] is None
+    assert body["messages"][0]["text"].startswith("Beklager, jeg kunne ikke sende din henvendelse")

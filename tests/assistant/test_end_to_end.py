@@ -1,5 +1,6 @@
-"""End to end at the portal level, over real HTTP: an Arabic chat handed over by a fake
-Rasa (whose 'action server' calls the portal's handoff API), a caseworker's reply, the
+"""End to end at the portal level, over real HTTP: an Arabic chat with a personal amount
+question and a handoff by a fake Rasa (whose payloads the portal computes and turns into a
+case in the same request), a caseworker's reply, the
 citizen reading it in the inbox and in the open chat; and, with Rasa stopped, a message
 left in the widget still becoming a case."""
 
@@ -52,19 +53,22 @@ def arabic_bot(fake: FakeRasa) -> None:
                 }
             ]
         if HANDOFF_WORDS in payload["message"]:
-            created = fake.hand_off(
-                payload,
-                topic_id="dagpenge_amount",
-                name="أمل",
-                contact="20304050",
-                preferred_time="صباحا",
-                consent_to_share=True,
-            )
+            # what action_submit_handoff sends: the contact form's answers; the portal
+            # creates the case in this same request (no call back into the portal)
             return [
                 {
                     "recipient_id": payload["sender"],
-                    "text": created["reply_expected"],
-                    "custom": {"handoff_case_id": created["case_id"]},
+                    "custom": {
+                        "topic_id": "talk_to_caseworker",
+                        "understood": True,
+                        "handoff_request": {
+                            "topic_id": "dagpenge_amount",
+                            "name": "أمل",
+                            "contact": "20304050",
+                            "preferred_time": "صباحا",
+                            "consent_to_share": True,
+                        },
+                    },
                 }
             ]
         return [
@@ -126,7 +130,7 @@ def test_arabic_chat_to_caseworker_reply_in_inbox(
     ).json()
     case_id = second["handoff_case_id"]
     assert case_id is not None
-    assert fake_rasa.handoff_responses[0].status_code == 201
+    assert fake_rasa.handoff_responses == []  # the bot never called the portal
     assert "فريق الإعانات" in second["messages"][0]["text"]  # who answers, in Arabic
 
     db.session.expire_all()
