@@ -130,8 +130,7 @@ def titled_links(messages: list[rasa.BotMessage], language: str) -> list[rasa.Bo
 
 
 HANDOFF_CREATED = N_(
-    "Tak. Din henvendelse er sendt til en medarbejder (sagsnummer %(case_id)s). "
-    "%(reply_expected)s"
+    "Tak. Din henvendelse er sendt til en medarbejder (sagsnummer %(case_id)s). %(reply_expected)s"
 )
 HANDOFF_FAILED = N_(
     "Beklager, jeg kunne ikke sende din henvendelse til en medarbejder lige nu, så den er ikke "
