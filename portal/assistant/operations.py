@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, url_for
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select, update
@@ -29,6 +29,7 @@ from portal.domain.assistant import (
     validate_handoff,
 )
 from portal.domain.cpr import redact_cpr
+from portal.domain.languages import SOURCE_LANGUAGE
 from portal.domain.texts import N_
 from portal.extensions import db
 from portal.models.handoff import CaseSource, CaseStatus, Conversation, HandoffCase
@@ -127,6 +128,38 @@ def titled_links(messages: list[rasa.BotMessage], language: str) -> list[rasa.Bo
                 link_text = bot_text if isinstance(bot_text, str) and bot_text else _("Læs mere")
         out.append(dataclasses.replace(message, link_text=link_text))
     return out
+
+
+TOPIC_IN_DANISH = N_("Siden findes ikke på dit sprog endnu. Her er svaret på dansk:")
+TOPIC_UNAVAILABLE = N_("Beklager, jeg kan ikke hente svaret lige nu. Prøv igen om lidt.")
+
+
+def topic_answer(message: rasa.BotMessage, language: str) -> list[rasa.BotMessage]:
+    """A ``{"topic_answer": "<topic id>"}`` payload written from the content library in the
+    user's language: the article's title and short answer with a titled link to it, after
+    a notice when only the Danish text exists. The assistant needs no call to the portal
+    for this (the portal has the article already)."""
+    topic_id = message.custom.get("topic_answer")
+    if not isinstance(topic_id, str):
+        return [message]
+    library = get_library(current_app)
+    resolved = library.resolve(topic_id, language) if library.topic(topic_id) else None
+    custom = {"topic_id": topic_id, "understood": True}
+    with force_locale(language):
+        if resolved is None:
+            log.error("topic answer for unknown topic %s", topic_id)
+            return [rasa.BotMessage(_(TOPIC_UNAVAILABLE), message.buttons, None, custom)]
+        article = resolved.article
+        answer = rasa.BotMessage(
+            f"{article.title}\n{article.short_answer}",
+            message.buttons,
+            url_for("help.topic", lang_code=language, topic_id=topic_id),
+            custom,
+            _("Læs mere: %(title)s", title=article.title),
+        )
+        if resolved.is_fallback and language != SOURCE_LANGUAGE:
+            return [rasa.BotMessage(_(TOPIC_IN_DANISH), [], None, custom), answer]
+    return [answer]
 
 
 HANDOFF_CREATED = N_(
@@ -281,6 +314,7 @@ def chat_turn(
         conversation.user_messages = (conversation.user_messages or 0) + 1
         db.session.commit()
         return ChatResult(conversation, [], False, None)
+    messages = [m for message in messages for m in topic_answer(message, language)]
     messages = titled_links(calculation.render_messages(messages, language), language)
     messages = [_handoff_from_chat(conversation, m, language) for m in messages]
     topic, understood = _classify(text, messages)

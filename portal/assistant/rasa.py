@@ -94,8 +94,10 @@ def to_bot_message(item: Any) -> BotMessage | None:
     raw_custom = item.get("custom")
     custom: dict[str, Any] = raw_custom if isinstance(raw_custom, dict) else {}
     link = _safe_link(custom.get("link") or custom.get("url"))
-    # Payloads the portal turns into text itself: calculations and handoff requests.
-    portal_rendered = any(key in custom for key in (*PORTAL_RENDERED_KEYS, "handoff_request"))
+    # Payloads the portal turns into text itself: calculations, handoff requests, topics.
+    portal_rendered = any(
+        key in custom for key in (*PORTAL_RENDERED_KEYS, "handoff_request", "topic_answer")
+    )
     if not text and not buttons and not link and not portal_rendered:
         return None
     return BotMessage(text=text, buttons=buttons, link=link, custom=custom)

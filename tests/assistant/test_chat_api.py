@@ -327,3 +327,32 @@ def test_invalid_handoff_request_creates_nothing_and_says_so(
     assert db.session.scalars(select(HandoffCase)).all() == []
     assert body["handoff_case_id"] is None
     assert body["messages"][0]["text"].startswith("Beklager, jeg kunne ikke sende din henvendelse")
+
+
+def test_topic_answer_payload_is_written_from_the_content_library(
+    app: Flask, client: FlaskClient, fake_rasa, monkeypatch
+) -> None:
+    """`{"topic_answer": "cv"}`: the portal writes the article's short answer in the
+    user's language with a titled link; nothing is fetched from the portal by the bot."""
+    fake_rasa.reply = lambda p: [
+        {"recipient_id": p["sender"], "custom": {"topic_answer": "cv", "understood": True}}
+    ]
+    library = get_library(app)
+    article = library.resolve("cv", "ar").article
+    body = client.post("/api/v1/assistant/messages", json={"text": "cv", "language": "ar"})
+    [message] = body.get_json()["messages"]
+    assert message["text"].startswith(f"{article.title}\n{article.short_answer}")
+    assert message["link"] == "/ar/help/cv" or message["link"].endswith("/ar/help/cv")
+    assert message["link_text"] == f"اقرأ المزيد: {article.title}"
+    assert conversation(body.get_json()["session_id"]).topic_ids == ["cv"]
+
+    # only the Danish article: the user is told so first, in their language
+    monkeypatch.delitem(library.articles, ("cv", "so"))
+    body = client.post("/api/v1/assistant/messages", json={"text": "cv", "language": "so"})
+    first, answer = body.get_json()["messages"]
+    assert first["text"].startswith("Boggan weli laguma heli karo af-Soomaali")
+    assert answer["text"].startswith(library.resolve("cv", "da").article.title)
+
+    fake_rasa.reply = lambda p: [{"recipient_id": p["sender"], "custom": {"topic_answer": "nope"}}]
+    body = client.post("/api/v1/assistant/messages", json={"text": "x", "language": "en"})
+    assert body.get_json()["messages"][0]["text"].startswith("Sorry, I cannot fetch the answer")
