@@ -71,6 +71,22 @@ def _text(tracker: Tracker) -> str:
     return text if isinstance(text, str) else ""
 
 
+def previous_user_text(tracker: Tracker) -> str:
+    """The user's message before the latest one (this session), or ""."""
+    seen_latest = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            break
+        if event.get("event") != "user":
+            continue
+        if not seen_latest:
+            seen_latest = True
+            continue
+        text = event.get("text")
+        return text if isinstance(text, str) else ""
+    return ""
+
+
 def _payload(**data: Any) -> dict[str, Any]:
     return {"topic_id": CALCULATION_TOPIC, "understood": True, **data}
 
@@ -110,6 +126,10 @@ class ValidateCalculationForm(FormValidationAction):
             topic_calculator = TOPIC_CALCULATOR.get(tracker.get_slot(TOPIC_SLOT) or "")
             if topic_calculator:
                 new["calculator"] = topic_calculator
+                # "beregn mine dagpenge, jeg er deltidsforsikret" got the article; its facts
+                # count when the next message starts the calculation.
+                earlier = extract_facts(previous_user_text(tracker)).facts
+                new = {**{k: v for k, v in earlier.items() if k not in known}, **new}
         facts = merge_facts(known, new)
 
         for fact, code in read.errors.items():

@@ -40,7 +40,7 @@ def executor() -> ActionExecutor:
     return ex
 
 
-def validate(executor, text: str, slots: dict[str, Any] | None = None, requested=None):
+def validate(executor, text: str, slots: dict[str, Any] | None = None, requested=None, events=None):
     all_slots = {"requested_slot": requested, **(slots or {})}
     return call(
         executor,
@@ -50,6 +50,7 @@ def validate(executor, text: str, slots: dict[str, Any] | None = None, requested
         slots=all_slots,
         domain=FORM_DOMAIN,
         active_loop="calculation_form",
+        events=events,
     )
 
 
@@ -200,8 +201,11 @@ def test_conversation_tests_write_the_slot_events_the_form_really_sets(executor)
     for story in stories:
         slots: dict[str, Any] = {}
         requested = None
+        said: list[dict[str, Any]] = []
         steps = story["steps"]
         for index, step in enumerate(steps):
+            if "user" in step:
+                said.append({"event": "user", "text": step["user"]})
             if "slot_was_set" in step and steps[index - 1].get("action") == "action_answer_topic":
                 for item in step["slot_was_set"]:
                     slots.update(item)
@@ -209,7 +213,9 @@ def test_conversation_tests_write_the_slot_events_the_form_really_sets(executor)
                 continue
             if requested:
                 slots[requested] = step["user"]  # from_text: the raw answer
-            result = validate(executor, step["user"], slots=slots, requested=requested)
+            result = validate(
+                executor, step["user"], slots=slots, requested=requested, events=list(said)
+            )
             expected = []
             for later in steps[index + 1 :]:
                 if "user" in later or "intent" in later:
@@ -225,3 +231,29 @@ def test_conversation_tests_write_the_slot_events_the_form_really_sets(executor)
             requested = slots.get("requested_slot")
             checked += 1
     assert checked >= 25
+
+
+def test_facts_of_the_question_that_got_the_article_are_kept(executor):
+    events = [
+        {"event": "user", "text": "beregn hvad jeg kan få i dagpenge, jeg er deltidsforsikret",
+         "parse_data": {"intent": {"name": "dagpenge_amount"}}},
+        {"event": "action", "name": "action_answer_topic"},
+        {"event": "user", "text": "30.000 kr om måneden", "parse_data": {"intent": {"name": "inform_facts"}}},
+    ]
+    result = call(
+        executor,
+        "validate_calculation_form",
+        intent="inform_facts",
+        text="30.000 kr om måneden",
+        slots={"requested_slot": None, "topic": "dagpenge_amount"},
+        events=events,
+        domain=FORM_DOMAIN,
+        active_loop="calculation_form",
+    )
+    assert dict(slot_events(result)) == {
+        "calc_calculator": "dagpenge",
+        "calc_insurance": "part_time",
+        "calc_monthly_income": "30000",
+        "calc_cancelled": False,
+        "requested_slot": None,
+    }
