@@ -57,7 +57,8 @@ def _message_json(message: rasa.BotMessage, language: str) -> dict[str, Any]:
     says so (the Danish text is authoritative)."""
     text = message.text
     topic_id = message.custom.get("topic_id")
-    if isinstance(topic_id, str) and message.link and text:
+    # An article's short answer may be machine translated; a calculation's text is not.
+    if isinstance(topic_id, str) and message.link and text and "calculation" not in message.custom:
         resolved = get_library(current_app).resolve(topic_id, language)
         if resolved is not None and resolved.article.machine_translated:
             text = f"{text}\n\n{chat_text('machine_translated', language)}"

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from portal.calculators import forms
 from portal.domain.calculators import CALCULATORS
+from portal.domain.chat_texts import chat_text
 from portal.extensions import db
 from portal.models.handoff import Conversation
 from portal.rates_store import get_rate_book
@@ -103,6 +104,8 @@ def test_chat_figure_is_the_calculator_pages_figure(
         with app.test_request_context(f"/{language}/"), force_locale(language):
             notice = _("Nogle tal i beregningen er ikke bekræftet af en officiel kilde")
         assert notice in message["text"]
+    # the "machine translated article" notice belongs to articles, not to calculations
+    assert chat_text("machine_translated", language) not in message["text"]
     if "year" in facts:
         assert expected.year == facts["year"] and str(facts["year"]) in message["text"]
 

@@ -107,6 +107,7 @@ def test_ukrainian():
         "age": 45,
         "children": 2,
     }
+    assert facts("30 000 на місяць, повна страховка")["insurance"] == "full_time"
     assert facts("заробляю 30 000 на місяць, безробіття") == {
         "calculator": "dagpenge",
         "monthly_income": "30000",
