@@ -4,7 +4,6 @@ figure on the calculator page the answer links to (same facts, same rules engine
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -243,4 +242,4 @@ def test_malformed_payloads_never_reach_the_rules_engine(
     bot_says(fake_rasa, {"calculation": payload})
     [message] = chat(client, "x", "da")["messages"]
     assert message["link"] is None
-    assert not re.search(r"\d+\.\d{3} kr", message["text"])
+    assert message["text"].startswith("Jeg har ikke regnet noget ud for dig endnu")
