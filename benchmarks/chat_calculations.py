@@ -37,7 +37,7 @@ CONVERSATIONS: list[tuple[str, list[str], str]] = [
 
 def figure_of(text: str) -> str | None:
     first = text.splitlines()[0] if text else ""
-    match = re.search(r":\s*([\d.,\u00a0\u202f\u066b\u066c\u0660-\u0669\u06f0-\u06f9]+)", first)
+    match = re.search(r":\s*\u2068?([\d.,\u00a0\u202f\u066b\u066c\u0660-\u0669\u06f0-\u06f9]+)", first)
     return match.group(1) if match else None
 
 

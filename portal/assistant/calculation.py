@@ -20,17 +20,19 @@ the same request as the chat turn: the action server never calls the portal for 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from flask import current_app, url_for
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
 from portal.assistant.rasa import BotMessage
 from portal.calculators import forms
 from portal.domain import chat_calculation as chat
 from portal.domain.calculators import CALCULATORS
+from portal.domain.languages import SOURCE_LANGUAGE, direction_of
 from portal.rates_store import get_rate_book
 
 INFORM_INTENT = "/inform_facts"
@@ -109,6 +111,26 @@ def question(fact: str, calculator: str | None) -> tuple[str, list[dict[str, str
     return str(_(msgid)), buttons
 
 
+_AMOUNT = re.compile(r"\d[\d.,\u00a0\u202f\u066b\u066c]*(?:\s?kr\.)?")
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def _value(value: object, unit: str | None) -> str:
+    """A value with its unit for the chat's plain text. On a right-to-left page each number
+    (with its "kr.") is isolated (FSI … PDI), so "14.694 kr." is not shown as ".kr 14,694"
+    inside Arabic or Persian text (the pages use <bdi> for the same)."""
+    text = forms.format_value(value, unit)
+    if direction_of(current_lang_of_request()) != "rtl":
+        return text
+    return _AMOUNT.sub(lambda m: _FSI + m.group(0) + _PDI, text)
+
+
+def current_lang_of_request() -> str:
+    """The locale forced for this chat turn (flask_babel's), as a language code."""
+    locale = get_locale()
+    return str(locale.language) if locale is not None else SOURCE_LANGUAGE
+
+
 def calculator_url(calculation: chat.ChatCalculation, language: str) -> str:
     """The calculator page with the chat's values filled in (it computes on GET)."""
     return url_for(
@@ -141,7 +163,7 @@ def _answer(
             _(
                 "%(label)s: %(value)s",
                 label=forms.render(step.what),
-                value=forms.format_value(step.value, step.unit),
+                value=_value(step.value, step.unit),
             )
             for step in result.steps
         ]
@@ -151,7 +173,7 @@ def _answer(
             _(
                 "%(label)s: %(value)s",
                 label=_(calculation.main.label),
-                value=forms.format_value(calculation.amount, calculation.main.unit),
+                value=_value(calculation.amount, calculation.main.unit),
             )
         )
         why = calculation.why
@@ -160,7 +182,7 @@ def _answer(
                 _(
                     "Det bygger på: %(step)s = %(value)s.",
                     step=forms.render(why.what),
-                    value=forms.format_value(why.value, why.unit),
+                    value=_value(why.value, why.unit),
                 )
             )
     lines.append(
@@ -189,6 +211,6 @@ def _facts_used(calculator: str, values: Mapping[str, str]) -> list[str]:
         if spec_field.kind in ("choice", "boolean"):
             shown = forms.choice_label(spec, name, value)
         else:
-            shown = forms.format_value(value, spec_field.unit)
+            shown = _value(value, spec_field.unit)
         out.append(_("%(label)s: %(value)s", label=forms.field_label(spec, name), value=shown))
     return out

@@ -243,3 +243,12 @@ def test_malformed_payloads_never_reach_the_rules_engine(
     [message] = chat(client, "x", "da")["messages"]
     assert message["link"] is None
     assert message["text"].startswith("Jeg har ikke regnet noget ud for dig endnu")
+
+
+def test_amounts_are_isolated_in_right_to_left_answers(client: FlaskClient, fake_rasa) -> None:
+    facts = {"insurance": "part_time", "monthly_income": "25000"}
+    bot_says(fake_rasa, {"calculation": {"calculator": "dagpenge", "facts": facts}})
+    arabic = chat(client, "x", "ar")["messages"][0]["text"]
+    assert "\u206814,694 kr.\u2069" in arabic
+    danish = chat(client, "x", "da")["messages"][0]["text"]
+    assert "\u2068" not in danish and "14.694 kr." in danish

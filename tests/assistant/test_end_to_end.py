@@ -116,7 +116,8 @@ def test_arabic_chat_to_caseworker_reply_in_inbox(
     assert answer_message["link"].startswith("/ar/calculators/kontanthjaelp?")
     assert "http" not in answer_message["link_text"]
     page = browser.get(f"{live_portal}{answer_message['link']}", timeout=10).text
-    figure = answer_message["text"].splitlines()[0].split(":")[-1].split()[0]
+    # the amount is isolated (FSI ... PDI) inside the Arabic sentence
+    figure = answer_message["text"].splitlines()[0].split(":")[-1].split()[0].lstrip("\u2068")
     assert any(ch.isdigit() for ch in figure) and f"<bdi>{figure}" in page
     with app.test_request_context("/ar/"), force_locale("ar"):
         label = gettext("Kontanthjælp pr. måned før skat")
