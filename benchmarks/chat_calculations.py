@@ -18,26 +18,58 @@ import requests
 
 # (language, turns, expected calculator) - one message, two turns, a follow-up change.
 CONVERSATIONS: list[tuple[str, list[str], str]] = [
-    ("da", ["hvor mange dagpenge får jeg, jeg er fuldtidsforsikret og tjente 25.000 om måneden"], "dagpenge"),
-    ("da", ["hvor mange dagpenge får jeg? jeg tjente 25.000 om måneden", "fuldtid",
-            "og hvis jeg er deltidsforsikret?"], "dagpenge"),
-    ("da", ["beregn hvad jeg kan få i dagpenge, jeg er deltidsforsikret", "tredive tusind",
-            "30.000"], "dagpenge"),
+    (
+        "da",
+        ["hvor mange dagpenge får jeg, jeg er fuldtidsforsikret og tjente 25.000 om måneden"],
+        "dagpenge",
+    ),
+    (
+        "da",
+        [
+            "hvor mange dagpenge får jeg? jeg tjente 25.000 om måneden",
+            "fuldtid",
+            "og hvis jeg er deltidsforsikret?",
+        ],
+        "dagpenge",
+    ),
+    (
+        "da",
+        ["beregn hvad jeg kan få i dagpenge, jeg er deltidsforsikret", "tredive tusind", "30.000"],
+        "dagpenge",
+    ),
     ("en", ["I'm sick, I earn 150 an hour, 37 hours a week"], "sygedagpenge"),
-    ("en", ["how much cash benefit would I get? I'm single, 31 years old", "one child",
-            "and with two children?", "what about 2027?"], "kontanthjaelp"),
+    (
+        "en",
+        [
+            "how much cash benefit would I get? I'm single, 31 years old",
+            "one child",
+            "and with two children?",
+            "what about 2027?",
+        ],
+        "kontanthjaelp",
+    ),
     ("ar", ["كم أحصل من kontanthjælp، عمري 27 وعندي طفلان وأنا أعزب"], "kontanthjaelp"),
     ("ar", ["كم dagpenge سأحصل إذا كان راتبي ٢٨٬٠٠٠ في الشهر", "دوام كامل"], "dagpenge"),
-    ("uk", ["скільки dagpenge я отримаю, я заробляв 30 000 на місяць, повна страховка"], "dagpenge"),
+    (
+        "uk",
+        ["скільки dagpenge я отримаю, я заробляв 30 000 на місяць, повна страховка"],
+        "dagpenge",
+    ),
     ("uk", ["мені 45 років, двоє дітей, одружений, скільки kontanthjælp"], "kontanthjaelp"),
-    ("fa", ["من ۳۵ سال دارم و دو فرزند دارم و متاهل هستم، چقدر کمک نقدی kontanthjælp می‌گیرم"], "kontanthjaelp"),
+    (
+        "fa",
+        ["من ۳۵ سال دارم و دو فرزند دارم و متاهل هستم، چقدر کمک نقدی kontanthjælp می‌گیرم"],
+        "kontanthjaelp",
+    ),
     ("fa", ["بیمار هستم، ساعتی ۱۵۰ کرون می‌گیرم", "هفته‌ای ۳۷ ساعت"], "sygedagpenge"),
 ]
 
 
 def figure_of(text: str) -> str | None:
     first = text.splitlines()[0] if text else ""
-    match = re.search(r":\s*\u2068?([\d.,\u00a0\u202f\u066b\u066c\u0660-\u0669\u06f0-\u06f9]+)", first)
+    match = re.search(
+        r":\s*\u2068?([\d.,\u00a0\u202f\u066b\u066c\u0660-\u0669\u06f0-\u06f9]+)", first
+    )
     return match.group(1) if match else None
 
 
@@ -73,8 +105,10 @@ def main(base: str) -> int:
         right = f"/calculators/{calculator}?" in last["link"]
         print(f"  figure {figure} | page shows it: {same} | calculator {calculator}: {right}")
         failures += 0 if same and right else 1
-    print(f"turns: {len(times)}, p50 {statistics.median(times) * 1000:.0f} ms, "
-          f"max {max(times) * 1000:.0f} ms; failures: {failures}")
+    print(
+        f"turns: {len(times)}, p50 {statistics.median(times) * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms; failures: {failures}"
+    )
     return 1 if failures else 0
 
 
