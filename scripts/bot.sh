@@ -13,7 +13,7 @@
 #   init-tracker-store  create the PostgreSQL tracker store (RASA_DB_*) once, for
 #                    several Rasa servers (endpoints.production.yml)
 #   validate         rasa data validate
-#   test             conversation tests (bot/tests/test_conversations.yml)
+#   test             conversation tests (bot/tests/test_*conversations.yml)
 #   unit [pytest args]  unit tests of the actions (bot/tests/unit)
 #   smoke            check running servers: health + a Danish and an English turn
 #   report           held-out NLU report per language (bot/scripts/nlu_report.py);
@@ -26,8 +26,6 @@
 # Redis lock store, configured by the RASA_DB_* and RASA_REDIS_* variables it names),
 # ACTION_ENDPOINT_URL (http://127.0.0.1:$ACTIONS_PORT/webhook),
 # PORTAL_URL (http://127.0.0.1:8000, read by the action server),
-# JOBVEJ_ASSISTANT_API_TOKEN (shared secret for the portal's handoff API; read by the
-# action server; without it handoff cases cannot be created),
 # BOT_PYTHON (python3; must be Python 3.11).
 set -euo pipefail
 
@@ -269,13 +267,10 @@ cmd_actions() {
     local rasa
     rasa="$(rasa_bin)"
     export SANIC_HOST="${ACTIONS_HOST:-127.0.0.1}"   # rasa-sdk binds 0.0.0.0 otherwise
-    # Passed on to the action server (actions/portal_client.py reads both).
+    # Passed on to the action server (actions/portal_client.py reads it for topic answers;
+    # handoff cases and calculations go back to the portal as custom payloads).
     export PORTAL_URL="${PORTAL_URL:-http://127.0.0.1:8000}"
-    export JOBVEJ_ASSISTANT_API_TOKEN="${JOBVEJ_ASSISTANT_API_TOKEN:-}"
-    if [[ -z "$JOBVEJ_ASSISTANT_API_TOKEN" ]]; then
-        log "warning: JOBVEJ_ASSISTANT_API_TOKEN is not set: topic answers work, but handoff cases cannot be created (users are told to contact the municipality)"
-    fi
-    log "action server: http://$SANIC_HOST:${ACTIONS_PORT:-5055}, portal API $PORTAL_URL, handoff token $([[ -n "$JOBVEJ_ASSISTANT_API_TOKEN" ]] && echo set || echo missing)"
+    log "action server: http://$SANIC_HOST:${ACTIONS_PORT:-5055}, portal API $PORTAL_URL"
     cd "$BOT"
     exec "$rasa" run actions --port "${ACTIONS_PORT:-5055}" --actions actions
 }
@@ -307,8 +302,13 @@ cmd_test() {
     cd "$BOT"
     # Conversation (end-to-end) tests: NLU + dialogue on the test stories;
     # reports go to bot/.rasa/test-results (git-ignored).
-    "$rasa" test core --model "$model" --stories tests/test_conversations.yml \
-        --e2e --fail-on-prediction-errors --out .rasa/test-results
+    # Every tests/test_*conversations.yml (topics, handoff, calculations), one run each.
+    local stories
+    for stories in tests/test_*conversations.yml; do
+        log "test: $stories"
+        "$rasa" test core --model "$model" --stories "$stories" \
+            --e2e --fail-on-prediction-errors --out ".rasa/test-results/$(basename "$stories" .yml)"
+    done
 }
 
 cmd_report() {

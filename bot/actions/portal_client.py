@@ -9,12 +9,10 @@ Endpoints used::
     200 -> {"topic_id", "language", "title", "short_answer", "url",
             "fallback_language", "handoff"}
 
-    POST {PORTAL_URL}/api/v1/handoff-cases      Authorization: Bearer <token>
-    {"session_id", "language", "topic_id", "name", "contact", "preferred_time",
-     "consent_to_share", "transcript": [{"sender": "user"|"bot", "text", "timestamp"}],
-     "user_id"}
-    201 -> {"case_id", "session_id", "team": {"id", "name"}, "reply_expected"}
-    (401 wrong token, 503 token not configured in the portal, 422 invalid fields)
+Handoff cases are NOT created through the API by the assistant any more: the action
+sends the contact form's answers in a custom payload and the portal creates the case in
+the same request (actions/handoff.py). ``POST /api/v1/handoff-cases`` stays in the portal
+for other channels.
 
 Interpretation of the answer (agreed with the portal contract):
 
@@ -30,21 +28,19 @@ Interpretation of the answer (agreed with the portal contract):
 Configuration (environment of the action server):
 
 * ``PORTAL_URL``: base URL of the portal API, default http://127.0.0.1:8000
-* ``JOBVEJ_ASSISTANT_API_TOKEN``: shared secret for the handoff API (the portal's
-  ASSISTANT_API_TOKEN); without it no case can be created
 * timeout: 3 seconds for the whole request (the portal waits at most 5 s for the
   whole chat turn, see ASSISTANT_TIMEOUT_SECONDS)
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import re
 import time
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping, Optional
 from urllib.parse import quote
 
 import aiohttp
@@ -54,7 +50,6 @@ from actions.languages import SUPPORTED_LANGUAGES, normalize_language
 logger = logging.getLogger(__name__)
 
 PORTAL_URL_ENV = "PORTAL_URL"
-API_TOKEN_ENV = "JOBVEJ_ASSISTANT_API_TOKEN"
 DEFAULT_PORTAL_URL = "http://127.0.0.1:8000"
 DEFAULT_TIMEOUT_SECONDS = 3.0
 # Articles are cached this many seconds (env PORTAL_TOPIC_CACHE_SECONDS; 0 = off): an edited
@@ -62,7 +57,7 @@ DEFAULT_TIMEOUT_SECONDS = 3.0
 # round trip to the portal.
 CACHE_SECONDS_ENV = "PORTAL_TOPIC_CACHE_SECONDS"
 DEFAULT_CACHE_SECONDS = 10.0
-_topic_cache: dict[tuple[str, str, str], tuple[float, TopicSummary]] = {}
+_topic_cache: dict[tuple[str, str, str], tuple[float, "TopicSummary"]] = {}
 
 _TOPIC_ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
@@ -83,49 +78,6 @@ class InvalidPortalResponse(PortalError):
     """The portal answered 200 but the body is not the agreed JSON."""
 
 
-class HandoffRejected(PortalError):
-    """The portal refused the case (missing/wrong token, invalid fields)."""
-
-
-@dataclass(frozen=True)
-class HandoffRequest:
-    """Everything the portal needs to put a conversation in a team's queue."""
-
-    session_id: str
-    language: str
-    topic_id: str | None
-    name: str
-    contact: str
-    preferred_time: str
-    consent_to_share: bool
-    transcript: Sequence[Mapping[str, Any]]
-    user_id: int | None = None
-
-    def as_json(self) -> dict[str, Any]:
-        """The request body of ``POST /api/v1/handoff-cases``."""
-        return {
-            "session_id": self.session_id,
-            "language": self.language,
-            "topic_id": self.topic_id,
-            "name": self.name,
-            "contact": self.contact,
-            "preferred_time": self.preferred_time,
-            "consent_to_share": self.consent_to_share,
-            "transcript": [dict(entry) for entry in self.transcript],
-            "user_id": self.user_id,
-        }
-
-
-@dataclass(frozen=True)
-class HandoffReceipt:
-    """The case the portal created: its id and who answers when."""
-
-    case_id: int
-    reply_expected: str
-    team_id: str = ""
-    team_name: str = ""
-
-
 @dataclass(frozen=True)
 class TopicSummary:
     """The short answer of one topic article, as the assistant shows it."""
@@ -137,7 +89,7 @@ class TopicSummary:
     short_answer: str
     url: str
     handoff: bool
-    fallback_language: str | None = None
+    fallback_language: Optional[str] = None
 
     @property
     def served_in_other_language(self) -> bool:
@@ -169,17 +121,13 @@ class PortalClient:
 
     def __init__(
         self,
-        base_url: str | None = None,
+        base_url: Optional[str] = None,
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
-        api_token: str | None = None,
     ) -> None:
-        """Create a client; base URL and token default to $PORTAL_URL and
-        $JOBVEJ_ASSISTANT_API_TOKEN."""
+        """Create a client; the base URL defaults to $PORTAL_URL."""
         base = base_url or os.environ.get(PORTAL_URL_ENV) or DEFAULT_PORTAL_URL
         self.base_url = base.rstrip("/")
         self.timeout = timeout
-        token = api_token if api_token is not None else os.environ.get(API_TOKEN_ENV, "")
-        self.api_token = token.strip()
         raw_ttl = os.environ.get(CACHE_SECONDS_ENV, "")
         try:
             self.cache_seconds = float(raw_ttl) if raw_ttl else DEFAULT_CACHE_SECONDS
@@ -224,23 +172,24 @@ class PortalClient:
         url = self.topic_endpoint(topic_id)
         timeout = aiohttp.ClientTimeout(total=self.timeout)
         try:
-            async with aiohttp.ClientSession(timeout=timeout) as session, session.get(
-                url,
-                params={"language": language},
-                headers={"Accept": "application/json"},
-                allow_redirects=False,
-            ) as response:
-                if response.status == 404:
-                    raise TopicNotFound(f"{topic_id} ({language}): 404")
-                if response.status != 200:
-                    raise PortalUnavailable(
-                        f"{topic_id} ({language}): HTTP {response.status}"
-                    )
-                try:
-                    data = await response.json(content_type=None)
-                except ValueError as exc:
-                    raise InvalidPortalResponse(f"body is not JSON: {exc}") from exc
-        except (TimeoutError, aiohttp.ClientError) as exc:
+            async with aiohttp.ClientSession(timeout=timeout) as session:
+                async with session.get(
+                    url,
+                    params={"language": language},
+                    headers={"Accept": "application/json"},
+                    allow_redirects=False,
+                ) as response:
+                    if response.status == 404:
+                        raise TopicNotFound(f"{topic_id} ({language}): 404")
+                    if response.status != 200:
+                        raise PortalUnavailable(
+                            f"{topic_id} ({language}): HTTP {response.status}"
+                        )
+                    try:
+                        data = await response.json(content_type=None)
+                    except ValueError as exc:
+                        raise InvalidPortalResponse(f"body is not JSON: {exc}") from exc
+        except (asyncio.TimeoutError, aiohttp.ClientError) as exc:
             raise PortalUnavailable(
                 f"{topic_id} ({language}): {type(exc).__name__}: {exc}"
             ) from exc
@@ -274,60 +223,4 @@ class PortalClient:
             fallback_language=fallback,
         )
 
-    async def create_handoff_case(self, request: HandoffRequest) -> HandoffReceipt:
-        """Create a handoff case; return its id and the portal's "who answers when".
 
-        Raises ``HandoffRejected`` when no token is configured (no request is made), or
-        the portal answers 401/403/422 or 503 "token not configured";
-        ``PortalUnavailable`` for network errors, timeouts and other statuses;
-        ``InvalidPortalResponse`` for a 201 without the agreed JSON. A case is never
-        reported as created unless the portal said so.
-        """
-        if request.language not in SUPPORTED_LANGUAGES:
-            raise ValueError(f"unsupported language {request.language!r}")
-        if not self.api_token:
-            raise HandoffRejected(f"{API_TOKEN_ENV} is not set")
-        url = f"{self.base_url}/api/v1/handoff-cases"
-        timeout = aiohttp.ClientTimeout(total=self.timeout)
-        headers = {
-            "Accept": "application/json",
-            "Authorization": f"Bearer {self.api_token}",
-        }
-        try:
-            async with aiohttp.ClientSession(timeout=timeout) as session, session.post(
-                url, json=request.as_json(), headers=headers, allow_redirects=False
-            ) as response:
-                status = response.status
-                try:
-                    data = await response.json(content_type=None)
-                except ValueError:
-                    data = None
-        except (TimeoutError, aiohttp.ClientError) as exc:
-            raise PortalUnavailable(f"handoff: {type(exc).__name__}: {exc}") from exc
-        if status in (401, 403, 422) or (status == 503 and _mentions_token(data)):
-            # The field errors name fields only, never their (personal) values.
-            errors = data.get("errors") if isinstance(data, dict) else None
-            raise HandoffRejected(f"handoff: HTTP {status} {errors or ''}".strip())
-        if status != 201:
-            raise PortalUnavailable(f"handoff: HTTP {status}")
-        return self._parse_receipt(data)
-
-    @staticmethod
-    def _parse_receipt(data: Any) -> HandoffReceipt:
-        if not isinstance(data, dict):
-            raise InvalidPortalResponse("handoff answer is not a JSON object")
-        case_id = data.get("case_id")
-        if isinstance(case_id, bool) or not isinstance(case_id, int) or case_id <= 0:
-            raise InvalidPortalResponse("handoff answer without a case_id")
-        reply_expected = _required_text(data, "reply_expected")
-        team = data.get("team") if isinstance(data.get("team"), dict) else {}
-        return HandoffReceipt(
-            case_id=case_id,
-            reply_expected=reply_expected,
-            team_id=str(team.get("id") or ""),
-            team_name=str(team.get("name") or ""),
-        )
-
-
-def _mentions_token(data: Any) -> bool:
-    return isinstance(data, dict) and "TOKEN" in str(data.get("error", "")).upper()

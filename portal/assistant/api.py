@@ -57,11 +57,13 @@ def _message_json(message: rasa.BotMessage, language: str) -> dict[str, Any]:
     says so (the Danish text is authoritative)."""
     text = message.text
     topic_id = message.custom.get("topic_id")
-    if isinstance(topic_id, str) and message.link and text:
+    # An article's short answer may be machine translated; a calculation's text is not.
+    if isinstance(topic_id, str) and message.link and text and "calculation" not in message.custom:
         resolved = get_library(current_app).resolve(topic_id, language)
         if resolved is not None and resolved.article.machine_translated:
             text = f"{text}\n\n{chat_text('machine_translated', language)}"
-    return {"text": text, "buttons": message.buttons, "link": message.link}
+    link_text = message.link_text
+    return {"text": text, "buttons": message.buttons, "link": message.link, "link_text": link_text}
 
 
 @bp.post("/assistant/messages")
@@ -74,7 +76,11 @@ def messages() -> ResponseReturnValue:
         return jsonify({"errors": checked.errors}), 422
     language = checked.values["language"]
     result = operations.chat_turn(
-        checked.values["session_id"], checked.values["text"], language, _current_user()
+        checked.values["session_id"],
+        checked.values["text"],
+        language,
+        _current_user(),
+        shown=checked.values.get("shown") or None,
     )
     if result.available:
         out = [_message_json(m, language) for m in result.messages]

@@ -90,6 +90,12 @@ SCHEMAS: dict[str, Any] = {
                 "pattern": "^[A-Za-z0-9_-]{16,64}$",
                 "description": "Omit to start a conversation; then send the returned id.",
             },
+            "shown": {
+                "type": "string",
+                "maxLength": 200,
+                "description": "The title of the button pressed (stored in the transcript "
+                "instead of the payload sent as `text`).",
+            },
         },
     },
     "ChatButton": {
@@ -104,6 +110,11 @@ SCHEMAS: dict[str, Any] = {
             "text": {"type": "string"},
             "buttons": {"type": "array", "items": _ref("ChatButton")},
             "link": {"type": ["string", "null"]},
+            "link_text": {
+                "type": ["string", "null"],
+                "description": 'The link\'s title ("Læs mere: <article title>"); show it, '
+                "never the raw URL.",
+            },
         },
     },
     "ChatResponse": {

@@ -7,20 +7,30 @@ No message text is ever written to the log.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, url_for
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import select, update
 
-from portal.assistant import pool, rasa
+from portal.assistant import calculation, pool, rasa
 from portal.content_store import get_library
 from portal.domain import routing
-from portal.domain.assistant import OUT_OF_SCOPE, classify_intent, new_session_id
+from portal.domain.assistant import (
+    OUT_OF_SCOPE,
+    classify_intent,
+    new_session_id,
+    validate_handoff,
+)
 from portal.domain.cpr import redact_cpr
+from portal.domain.languages import SOURCE_LANGUAGE
+from portal.domain.texts import N_
 from portal.extensions import db
 from portal.models.handoff import CaseSource, CaseStatus, Conversation, HandoffCase
 from portal.models.user import User, utcnow
@@ -96,6 +106,126 @@ def append_to_conversation(conversation: Conversation, entries: list[dict[str, A
     db.session.commit()
 
 
+def titled_links(messages: list[rasa.BotMessage], language: str) -> list[rasa.BotMessage]:
+    """Every link with a title the user reads ("Læs mere: <article title>"), never a bare
+    URL: the article's title for a topic answer, else the bot's link text, else "Læs mere"."""
+    out = []
+    for message in messages:
+        if not message.link or message.link_text:
+            out.append(message)
+            continue
+        topic_id = message.custom.get("topic_id")
+        resolved = (
+            get_library(current_app).resolve(topic_id, language)
+            if isinstance(topic_id, str)
+            else None
+        )
+        with force_locale(language):
+            if resolved is not None:
+                link_text = _("Læs mere: %(title)s", title=resolved.article.title)
+            else:
+                bot_text = message.custom.get("link_text")
+                link_text = bot_text if isinstance(bot_text, str) and bot_text else _("Læs mere")
+        out.append(dataclasses.replace(message, link_text=link_text))
+    return out
+
+
+TOPIC_IN_DANISH = N_("Siden findes ikke på dit sprog endnu. Her er svaret på dansk:")
+TOPIC_UNAVAILABLE = N_("Beklager, jeg kan ikke hente svaret lige nu. Prøv igen om lidt.")
+
+
+def topic_answer(message: rasa.BotMessage, language: str) -> list[rasa.BotMessage]:
+    """A ``{"topic_answer": "<topic id>"}`` payload written from the content library in the
+    user's language: the article's title and short answer with a titled link to it, after
+    a notice when only the Danish text exists. The assistant needs no call to the portal
+    for this (the portal has the article already)."""
+    topic_id = message.custom.get("topic_answer")
+    if not isinstance(topic_id, str):
+        return [message]
+    library = get_library(current_app)
+    resolved = library.resolve(topic_id, language) if library.topic(topic_id) else None
+    custom = {"topic_id": topic_id, "understood": True}
+    with force_locale(language):
+        if resolved is None:
+            log.error("topic answer for unknown topic %s", topic_id)
+            return [rasa.BotMessage(_(TOPIC_UNAVAILABLE), message.buttons, None, custom)]
+        article = resolved.article
+        answer = rasa.BotMessage(
+            f"{article.title}\n{article.short_answer}",
+            message.buttons,
+            url_for("help.topic", lang_code=language, topic_id=topic_id),
+            custom,
+            _("Læs mere: %(title)s", title=article.title),
+        )
+        if resolved.is_fallback and language != SOURCE_LANGUAGE:
+            return [rasa.BotMessage(_(TOPIC_IN_DANISH), [], None, custom), answer]
+    return [answer]
+
+
+HANDOFF_CREATED = N_(
+    "Tak. Din henvendelse er sendt til en medarbejder (sagsnummer %(case_id)s). %(reply_expected)s"
+)
+HANDOFF_FAILED = N_(
+    "Beklager, jeg kunne ikke sende din henvendelse til en medarbejder lige nu, så den er ikke "
+    "sendt. Du kan kontakte din kommune direkte – telefonnummer og åbningstider står på "
+    "kommunens hjemmeside – eller bruge „Skriv en besked til en medarbejder“ her i chatten."
+)
+
+
+def _handoff_from_chat(
+    conversation: Conversation, message: rasa.BotMessage, language: str
+) -> rasa.BotMessage:
+    """The assistant's ``handoff_request`` (the contact form's answers) becomes a case in
+    the team's queue, created here in the same request; the user reads the case number and
+    who answers when, or - if it could not be created - that nothing was sent."""
+    request = message.custom.get("handoff_request")
+    if not isinstance(request, dict):
+        return message
+    fields = ("topic_id", "name", "contact", "preferred_time", "consent_to_share")
+    checked = validate_handoff(
+        {
+            "session_id": conversation.session_id,
+            "language": language,
+            **{k: request.get(k) for k in fields},
+        },
+        topic_ids(),
+    )
+    custom = {k: v for k, v in message.custom.items() if k != "handoff_request"}
+    with force_locale(language):
+        if not checked.ok:
+            log.warning("handoff from chat rejected: %s", sorted(checked.errors))
+            return dataclasses.replace(message, text=_(HANDOFF_FAILED), custom=custom)
+        case = create_handoff_case(
+            source=CaseSource.ASSISTANT,
+            language=language,
+            topic_id=checked.values["topic_id"],
+            name=checked.values["name"],
+            contact=checked.values["contact"],
+            preferred_time=checked.values.get("preferred_time", ""),
+            consent_to_share=checked.values["consent_to_share"],
+            session_id=conversation.session_id,
+            user_id=conversation.user_id,
+        )
+        text = _(HANDOFF_CREATED, case_id=case.id, reply_expected=case.reply_expected)
+    return dataclasses.replace(message, text=text, custom={**custom, "handoff_case_id": case.id})
+
+
+def pressed_button_title(session_id: str | None, text: str) -> str | None:
+    """The title of the last bot message's button whose payload is ``text`` (the page
+    without JavaScript submits the payload), so the transcript keeps "Ja", not "/affirm"."""
+    conversation = find_conversation(session_id)
+    if conversation is None:
+        return None
+    for entry in reversed(conversation.transcript or []):
+        if entry.get("sender") != "bot":
+            break
+        for button in entry.get("buttons") or []:
+            if isinstance(button, dict) and button.get("payload") == text:
+                title = button.get("title")
+                return title if isinstance(title, str) else None
+    return None
+
+
 @dataclass
 class ChatResult:
     """The outcome of one chat turn."""
@@ -139,16 +269,29 @@ def latest_case_for_session(session_id: str) -> HandoffCase | None:
     ).first()
 
 
-def chat_turn(session_id: str | None, text: str, language: str, user: User | None) -> ChatResult:
+def chat_turn(
+    session_id: str | None,
+    text: str,
+    language: str,
+    user: User | None,
+    shown: str | None = None,
+) -> ChatResult:
     """Store the (redacted) user message, forward it to Rasa, store the answers.
 
-    The user message is committed BEFORE Rasa is called: the bot's action server may call
-    the portal's handoff API while this request waits, and must find the conversation."""
+    ``shown`` is what the user saw as their message when it differs from what Rasa gets:
+    the title of a button they pressed ("Ja", "Deltidsforsikret") instead of its payload
+    ("/affirm"); the transcript keeps that. Calculation payloads from the assistant are
+    computed and written here (portal.assistant.calculation), in this same request.
+
+    Handoff requests and calculations come back as payloads and are handled here, in this
+    request; the action server does not call the portal during a turn. The user message is
+    still committed BEFORE Rasa is called, so that another channel using the handoff API
+    (or an older action server) finds the conversation."""
     text = redact_cpr(text)
     conversation = open_conversation(session_id, language, user)
     before = latest_case_for_session(conversation.session_id)
     before_id = before.id if before is not None else None
-    append_to_conversation(conversation, [_entry("user", text)])
+    append_to_conversation(conversation, [_entry("user", shown or text)])
     config = current_app.config
     try:
         messages = pool.send_message(
@@ -171,6 +314,9 @@ def chat_turn(session_id: str | None, text: str, language: str, user: User | Non
         conversation.user_messages = (conversation.user_messages or 0) + 1
         db.session.commit()
         return ChatResult(conversation, [], False, None)
+    messages = [m for message in messages for m in topic_answer(message, language)]
+    messages = titled_links(calculation.render_messages(messages, language), language)
+    messages = [_handoff_from_chat(conversation, m, language) for m in messages]
     topic, understood = _classify(text, messages)
     db.session.expire_all()  # the handoff API may have changed the row meanwhile
     transcript = [dict(entry) for entry in conversation.transcript or []]
@@ -179,7 +325,10 @@ def chat_turn(session_id: str | None, text: str, language: str, user: User | Non
             entry["topic_id"] = topic
             entry["understood"] = understood
             break
-    transcript += [_entry("bot", m.text, buttons=m.buttons, link=m.link) for m in messages]
+    transcript += [
+        _entry("bot", m.text, buttons=m.buttons, link=m.link, link_text=m.link_text)
+        for m in messages
+    ]
     conversation.transcript = transcript
     conversation.user_messages = (conversation.user_messages or 0) + 1
     if understood:

@@ -15,6 +15,8 @@ from typing import Any
 
 import requests
 
+from portal.domain.chat_calculation import PORTAL_RENDERED_KEYS
+
 _local = threading.local()
 
 
@@ -30,6 +32,7 @@ class BotMessage:
     buttons: list[dict[str, str]]
     link: str | None
     custom: dict[str, Any]
+    link_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,11 @@ def to_bot_message(item: Any) -> BotMessage | None:
     raw_custom = item.get("custom")
     custom: dict[str, Any] = raw_custom if isinstance(raw_custom, dict) else {}
     link = _safe_link(custom.get("link") or custom.get("url"))
-    if not text and not buttons and not link:
+    # Payloads the portal turns into text itself: calculations, handoff requests, topics.
+    portal_rendered = any(
+        key in custom for key in (*PORTAL_RENDERED_KEYS, "handoff_request", "topic_answer")
+    )
+    if not text and not buttons and not link and not portal_rendered:
         return None
     return BotMessage(text=text, buttons=buttons, link=link, custom=custom)
 

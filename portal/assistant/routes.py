@@ -64,7 +64,14 @@ def send() -> ResponseReturnValue:
     leave_form = LeaveMessageForm(formdata=None).localise(lang)
     if not form.validate_on_submit():
         return _render(form, leave_form, 422)
-    result = operations.chat_turn(session.get(SESSION_KEY), form.text.data or "", lang, _user())
+    text = form.text.data or ""
+    result = operations.chat_turn(
+        session.get(SESSION_KEY),
+        text,
+        lang,
+        _user(),
+        shown=operations.pressed_button_title(session.get(SESSION_KEY), text),
+    )
     session[SESSION_KEY] = result.conversation.session_id
     if not result.available:
         return _render(ChatForm(formdata=None).localise(lang), leave_form, 200, unavailable=True)

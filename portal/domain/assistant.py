@@ -198,12 +198,16 @@ def validate_handoff(data: Any, topic_ids: Iterable[str]) -> Validated:
 
 
 def validate_chat_message(data: Any) -> Validated:
-    """Validate `POST /api/v1/assistant/messages` (text redacted, session id optional)."""
+    """Validate `POST /api/v1/assistant/messages` (text redacted, session id and the
+    pressed button's title `shown` optional)."""
     result = Validated()
     if not isinstance(data, dict):
         result.errors["body"] = "must be a JSON object"
         return result
     _text(data, "text", result, required=True, max_length=MAX_MESSAGE_LENGTH)
+    # The title of the button pressed ("Ja"), stored in the transcript instead of its
+    # payload ("/affirm"); optional.
+    _text(data, "shown", result, required=False)
     _language(data, result)
     session_id = data.get("session_id")
     if session_id is not None and not is_valid_session_id(session_id):

@@ -8,6 +8,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from portal.content_store import get_library
 from portal.extensions import db
 from portal.models.handoff import CaseSource, Conversation, HandoffCase
 from tests.conftest import create_test_user, login, make_app
@@ -32,7 +33,12 @@ def test_message_is_redacted_before_forwarding_and_storing(client: FlaskClient, 
     assert sent["sender"] == body["session_id"]
     assert sent["metadata"] == {"language": "da", "user_id": None}
     assert body["messages"] == [
-        {"text": "echo: Mit CPR er [CPR fjernet], hvad får jeg?", "buttons": [], "link": None}
+        {
+            "text": "echo: Mit CPR er [CPR fjernet], hvad får jeg?",
+            "buttons": [],
+            "link": None,
+            "link_text": None,
+        }
     ]
     assert body["handoff_case_id"] is None and body["assistant_available"] is True
     stored = conversation(body["session_id"])
@@ -61,7 +67,7 @@ def test_topics_and_understanding_are_recorded(client: FlaskClient, fake_rasa) -
     assert [e["understood"] for e in users] == [None, True, False]
 
 
-def test_bot_custom_topic_avoids_parse_call(client: FlaskClient, fake_rasa) -> None:
+def test_bot_custom_topic_avoids_parse_call(app: Flask, client: FlaskClient, fake_rasa) -> None:
     fake_rasa.reply = lambda p: [
         {
             "recipient_id": p["sender"],
@@ -74,7 +80,13 @@ def test_bot_custom_topic_avoids_parse_call(client: FlaskClient, fake_rasa) -> N
         "/api/v1/assistant/messages", json={"text": "cv", "language": "da"}
     ).get_json()
     assert body["messages"] == [
-        {"text": "Svar", "buttons": [{"title": "Mere", "payload": "/more"}], "link": "/da/help/cv"}
+        {
+            "text": "Svar",
+            "buttons": [{"title": "Mere", "payload": "/more"}],
+            "link": "/da/help/cv",
+            # a titled link, never the raw URL (issue 8): "Læs mere: <article title>"
+            "link_text": "Læs mere: " + get_library(app).resolve("cv", "da").article.title,
+        }
     ]
     assert fake_rasa.parse_calls == []
     assert conversation(body["session_id"]).topic_ids == ["cv"]
@@ -261,3 +273,86 @@ def test_answer_from_machine_translated_article_says_so(client: FlaskClient, fak
         .get_json()["messages"][0]["text"]
         .endswith("النص الدنماركي هو المعتمد.")
     )
+
+
+def test_handoff_request_from_the_bot_becomes_a_case_in_the_same_request(
+    client: FlaskClient, fake_rasa
+) -> None:
+    """The action server does not call the portal: its payload carries the contact form's
+    answers and the portal creates the case while answering the chat turn."""
+    fake_rasa.reply = lambda p: [
+        {
+            "recipient_id": p["sender"],
+            "custom": {
+                "topic_id": "talk_to_caseworker",
+                "understood": True,
+                "handoff_request": {
+                    "topic_id": "dagpenge_amount",
+                    "name": "Amal",
+                    "contact": "20304050",
+                    "preferred_time": "i morgen",
+                    "consent_to_share": True,
+                },
+            },
+        }
+    ]
+    body = client.post(
+        "/api/v1/assistant/messages", json={"text": "ja tak, 010190-1234", "language": "ar"}
+    ).get_json()
+    case = db.session.scalars(select(HandoffCase)).one()
+    assert body["handoff_case_id"] == case.id
+    assert case.team == "benefits" and case.language == "ar"
+    assert (case.name, case.contact, case.preferred_time) == ("Amal", "20304050", "i morgen")
+    assert case.session_id == body["session_id"] and case.consent_to_share is True
+    assert [e["text"] for e in case.transcript] == ["ja tak, [CPR fjernet]"]
+    [message] = body["messages"]
+    assert f"({case.id})" in message["text"] or f" {case.id})" in message["text"]
+    assert message["text"].startswith("شكرًا") and case.reply_expected in message["text"]
+    stored = conversation(body["session_id"])
+    assert stored.handed_off is True and stored.transcript[-1]["text"] == message["text"]
+
+
+def test_invalid_handoff_request_creates_nothing_and_says_so(
+    client: FlaskClient, fake_rasa
+) -> None:
+    fake_rasa.reply = lambda p: [
+        {
+            "recipient_id": p["sender"],
+            "custom": {"handoff_request": {"name": "", "contact": "x", "consent_to_share": "yes"}},
+        }
+    ]
+    body = client.post(
+        "/api/v1/assistant/messages", json={"text": "ja", "language": "da"}
+    ).get_json()
+    assert db.session.scalars(select(HandoffCase)).all() == []
+    assert body["handoff_case_id"] is None
+    assert body["messages"][0]["text"].startswith("Beklager, jeg kunne ikke sende din henvendelse")
+
+
+def test_topic_answer_payload_is_written_from_the_content_library(
+    app: Flask, client: FlaskClient, fake_rasa, monkeypatch
+) -> None:
+    """`{"topic_answer": "cv"}`: the portal writes the article's short answer in the
+    user's language with a titled link; nothing is fetched from the portal by the bot."""
+    fake_rasa.reply = lambda p: [
+        {"recipient_id": p["sender"], "custom": {"topic_answer": "cv", "understood": True}}
+    ]
+    library = get_library(app)
+    article = library.resolve("cv", "ar").article
+    body = client.post("/api/v1/assistant/messages", json={"text": "cv", "language": "ar"})
+    [message] = body.get_json()["messages"]
+    assert message["text"].startswith(f"{article.title}\n{article.short_answer}")
+    assert message["link"] == "/ar/help/cv" or message["link"].endswith("/ar/help/cv")
+    assert message["link_text"] == f"اقرأ المزيد: {article.title}"
+    assert conversation(body.get_json()["session_id"]).topic_ids == ["cv"]
+
+    # only the Danish article: the user is told so first, in their language
+    monkeypatch.delitem(library.articles, ("cv", "so"))
+    body = client.post("/api/v1/assistant/messages", json={"text": "cv", "language": "so"})
+    first, answer = body.get_json()["messages"]
+    assert first["text"].startswith("Boggan weli laguma heli karo af-Soomaali")
+    assert answer["text"].startswith(library.resolve("cv", "da").article.title)
+
+    fake_rasa.reply = lambda p: [{"recipient_id": p["sender"], "custom": {"topic_answer": "nope"}}]
+    body = client.post("/api/v1/assistant/messages", json={"text": "x", "language": "en"})
+    assert body.get_json()["messages"][0]["text"].startswith("Sorry, I cannot fetch the answer")

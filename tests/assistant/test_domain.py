@@ -134,8 +134,16 @@ def test_chat_message_validation() -> None:
     ok = validate_chat_message({"text": " hej 010190-1234 ", "language": "da"})
     assert ok.ok and ok.values == {
         "text": "hej [CPR fjernet]",
+        "shown": "",
         "language": "da",
         "session_id": None,
+    }
+    pressed = validate_chat_message(
+        {"text": "/affirm", "shown": "Ja 010190-1234", "language": "da"}
+    )
+    assert pressed.ok and pressed.values["shown"] == "Ja [CPR fjernet]"
+    assert validate_chat_message({"text": "x", "shown": 5, "language": "da"}).errors == {
+        "shown": "must be a string"
     }
     bad = validate_chat_message({"text": "", "language": "de", "session_id": "bad"})
     assert set(bad.errors) == {"text", "language", "session_id"}

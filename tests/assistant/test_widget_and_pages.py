@@ -68,6 +68,17 @@ def test_no_js_page_chat_and_leave_message(client: FlaskClient, fake_rasa) -> No
     page = client.get("/en/assistant/").get_data(as_text=True)
     assert "help [CPR fjernet]" in page and "Her er svaret" in page
     assert 'value="/talk_to_caseworker"' in page
+    # pressing the button sends its payload to Rasa; the transcript keeps its title
+    client.post("/en/assistant/", data={"text": "/talk_to_caseworker"})
+    assert fake_rasa.webhook_calls[-1]["message"] == "/talk_to_caseworker"
+    page = client.get("/en/assistant/").get_data(as_text=True)
+    assert ">Tal med en medarbejder</" in page.replace("\n", "")
+    users = [
+        e["text"]
+        for e in db.session.scalars(select(Conversation)).one().transcript
+        if e["sender"] == "user"
+    ]
+    assert users == ["help [CPR fjernet]", "Tal med en medarbejder"]
     missing = client.post(
         "/en/assistant/leave-message", data={"name": "Ann", "contact": "", "message": "x"}
     )
@@ -87,6 +98,20 @@ def test_no_js_page_chat_and_leave_message(client: FlaskClient, fake_rasa) -> No
         "help [CPR fjernet]",
         "Her er svaret",
     ]
+
+
+def test_no_js_page_shows_titled_links_never_raw_urls(client: FlaskClient, fake_rasa) -> None:
+    fake_rasa.reply = lambda p: [
+        {
+            "recipient_id": p["sender"],
+            "text": "Svar",
+            "custom": {"topic_id": "cv", "link": "/da/help/cv"},
+        }
+    ]
+    client.post("/da/assistant/", data={"text": "cv"})
+    page = client.get("/da/assistant/").get_data(as_text=True)
+    assert 'href="/da/help/cv"' in page and ">/da/help/cv<" not in page
+    assert "Læs mere: Dit CV på Jobnet" in page
 
 
 def test_no_js_page_when_rasa_is_down(client: FlaskClient) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from actions.languages import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
-from actions.responses import FORM_QUESTIONS, NOT_IN_STORIES, RESPONSES_USED
+from actions.responses import CALCULATION_QUESTIONS, FORM_QUESTIONS, NOT_IN_STORIES, RESPONSES_USED
 from actions.topics import CASEWORKER_TOPIC, TOPIC_IDS
 
 BOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ MIN_HELDOUT_OUT_OF_SCOPE = 20
 NEUTRAL = "xx"
 PLACEHOLDER = re.compile(r"{([^{}\n]+)}")
 #: Responses whose `custom` the action sends itself (json_message).
-CUSTOM_FROM_ACTION = {"utter_handoff_created"}
+CUSTOM_FROM_ACTION: set[str] = set()
 SMALL_TALK = ("greet", "goodbye", "thanks", "affirm", "deny", "out_of_scope")
 
 
@@ -191,8 +191,29 @@ def test_yes_starts_the_form_only_while_an_offer_is_open():
     assert finished["steps"][-1] == {"action": "action_submit_handoff"}
 
 
+def portal_rendered(variations: list[dict[str, Any]]) -> bool:
+    """A calculation question: no text, the portal writes it in the user's language."""
+    return len(variations) == 1 and "text" not in variations[0] and bool(
+        (variations[0].get("custom") or {}).get("calculation_question")
+    )
+
+
+def test_calculation_questions_are_rendered_by_the_portal(domain):
+    asked = domain["forms"]["calculation_form"]["required_slots"]
+    assert set(CALCULATION_QUESTIONS) == {f"utter_ask_{slot}" for slot in asked}
+    for name in CALCULATION_QUESTIONS:
+        variations = domain["responses"][name]
+        assert portal_rendered(variations), name
+        assert variations[0]["custom"]["calculation_question"] == name[len("utter_ask_calc_"):]
+    for slot in asked:
+        assert domain["slots"][slot]["mappings"] == [{"type": "from_text", "conditions": [
+            {"active_loop": "calculation_form", "requested_slot": slot}]}], slot
+
+
 def test_every_response_exists_in_every_language(domain):
     for name, variations in domain["responses"].items():
+        if portal_rendered(variations):
+            continue
         defaults = [v for v in variations if not v.get("condition")]
         assert len(defaults) == 1, f"{name}: needs exactly one unconditional (Danish) variation"
         by_language = {}
@@ -257,9 +278,8 @@ def test_responses_used_by_actions_exist(domain):
         assert v["custom"]["topic_id"] == "{topic_id}"
         assert v["custom"]["link"] == "{url}"
         assert v["custom"]["link_text"] and "{" not in v["custom"]["link_text"]
-    created = domain["responses"]["utter_handoff_created"]
-    for v in created:
-        assert set(PLACEHOLDER.findall(v["text"])) == {"case_id", "reply_expected"}
+    # the portal writes "case created / not created" (it creates the case from the payload)
+    assert "utter_handoff_created" not in domain["responses"]
     assert set(RESPONSES_USED).isdisjoint(FORM_QUESTIONS)
 
 
@@ -300,7 +320,10 @@ def test_caseworker_button_and_yes_no_are_the_only_buttons(domain):
 
 
 def conversation_stories() -> list[dict[str, Any]]:
-    return load(BOT / "tests" / "test_conversations.yml")["stories"]
+    stories = []
+    for path in sorted((BOT / "tests").glob("test_*conversations.yml")):
+        stories += load(path)["stories"]
+    return stories
 
 
 def test_conversation_tests_cover_every_topic_in_danish_english_and_arabic():

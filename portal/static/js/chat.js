@@ -62,10 +62,11 @@
     text.className = "jobvej-chat-text";
     text.textContent = entry.text || "";
     item.appendChild(text);
-    if (entry.link) {
+    if (entry.link && entry.linkText) {
+      // Always a titled link ("Læs mere: <article title>"), never the raw URL.
       var link = document.createElement("a");
       link.href = entry.link;
-      link.textContent = entry.linkText || entry.link;
+      link.textContent = entry.linkText;
       link.className = "jobvej-chat-link";
       item.appendChild(document.createElement("br"));
       item.appendChild(link);
@@ -73,12 +74,27 @@
     if (entry.buttons && entry.buttons.length) {
       var list = document.createElement("ul");
       list.className = "jobvej-chat-buttons";
-      entry.buttons.forEach(function (b) {
+      entry.buttons.forEach(function (b, index) {
         var li = document.createElement("li");
         var button = document.createElement("button");
         button.type = "button";
         button.textContent = b.title;
-        button.addEventListener("click", function () { send(b.payload, b.title); });
+        if (entry.answered) {
+          button.disabled = true;
+          if (entry.answered === index + 1) { button.className = "jobvej-chat-pressed"; }
+        }
+        button.addEventListener("click", function () {
+          if (busy) { return; }
+          // An answered question's buttons are done: disable them, mark the one pressed,
+          // and send its payload while the transcript keeps its title.
+          entry.answered = index + 1;
+          Array.prototype.forEach.call(list.querySelectorAll("button"), function (other) {
+            other.disabled = true;
+          });
+          button.className = "jobvej-chat-pressed";
+          save();
+          send(b.payload, b.title);
+        });
         li.appendChild(button);
         list.appendChild(li);
       });
@@ -87,6 +103,12 @@
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
     return item;
+  }
+
+  // Scroll the log so that the first line of `item` is at the top of the visible area
+  // (a long answer is read from its start, not from its end).
+  function showStart(item) {
+    log.scrollTop = Math.max(0, item.offsetTop - log.offsetTop - 8);
   }
 
   function add(entry) {
@@ -169,25 +191,40 @@
   function send(text, shown) {
     if (busy || !text) { return; }
     busy = true;
+    var pressed = Boolean(shown);
     add({ who: "user", text: shown || text });
     var thinking = render({ who: "bot", text: texts.thinking });
     thinking.classList.add("jobvej-chat-thinking");
-    request("POST", urls.messages, { text: text, language: lang, session_id: state.sessionId })
+    var body = { text: text, language: lang, session_id: state.sessionId };
+    if (shown) { body.shown = shown; }
+    request("POST", urls.messages, body)
       .then(function (result) {
         thinking.remove();
         if (result.status === 429) { add({ who: "bot", text: texts.rate_limited }); return; }
         if (result.status !== 200) { add({ who: "bot", text: texts.error_generic }); return; }
         state.sessionId = result.data.session_id;
+        var first = null;
+        var withButtons = null;
         (result.data.messages || []).forEach(function (m) {
-          add({ who: "bot", text: m.text, buttons: m.buttons, link: m.link });
+          var item = add({ who: "bot", text: m.text, buttons: m.buttons, link: m.link, linkText: m.link_text });
+          first = first || item;
+          if (m.buttons && m.buttons.length) { withButtons = item; }
         });
+        if (first) { showStart(first); }
         if (result.data.handoff_case_id) { trackCase(result.data.handoff_case_id); }
         if (result.data.offer_leave_message) { showLeaveForm(false); }
         save();
+        // After a button press focus goes on: to the new answer's first button, or to the
+        // text field (never left on the old, now disabled, button).
+        if (pressed) {
+          var next = withButtons && withButtons.querySelector("button:not([disabled])");
+          (next || input).focus();
+        }
       }, function () {
         thinking.remove();
         add({ who: "bot", text: texts.unavailable });
         showLeaveForm(false);
+        if (pressed) { input.focus(); }
       })
       .then(function () { busy = false; });
   }
