@@ -9,8 +9,27 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from portal.domain.texts import N_
+
 CHANNELS: tuple[str, ...] = ("in_person", "phone", "video")
 KINDS: tuple[str, ...] = ("first", "follow_up")
+STATUSES: tuple[str, ...] = ("booked", "cancelled")
+
+# Why a meeting was cancelled: a code the citizen reads in their own language (the web layer
+# translates the msgid), whatever language the person who cancelled writes in.
+CANCEL_REASONS: dict[str, str] = {
+    "citizen": N_("Du har selv aflyst samtalen."),
+    "caseworker_absent": N_("Din sagsbehandler er fraværende på det tidspunkt."),
+    "meeting_not_needed": N_("Samtalen er ikke længere nødvendig."),
+    "new_time_needed": N_("Samtalen skal holdes på et andet tidspunkt."),
+    "other": N_("Jobservice har aflyst samtalen."),
+}
+STAFF_CANCEL_REASONS: tuple[str, ...] = (
+    "caseworker_absent",
+    "new_time_needed",
+    "meeting_not_needed",
+    "other",
+)
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -27,6 +46,11 @@ def preparation_editable(starts_at: datetime, now: datetime) -> bool:
 
 def can_request_reschedule(starts_at: datetime, status: str, now: datetime) -> bool:
     """A citizen may ask to move a booked meeting that has not started yet."""
+    return status == "booked" and as_utc(now) < as_utc(starts_at)
+
+
+def can_cancel(starts_at: datetime, status: str, now: datetime) -> bool:
+    """A booked meeting can be cancelled (by the citizen or staff) until it starts."""
     return status == "booked" and as_utc(now) < as_utc(starts_at)
 
 
