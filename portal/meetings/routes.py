@@ -194,9 +194,13 @@ def book() -> ResponseReturnValue:
         )
     }
     status = 409 if error else (422 if form.errors else 200)
+    values = {slot_value(s) for s in slots}
     return render_template(
         "meetings/book.html",
         form=form,
+        # The citizen's choice, while it is still open: its week is shown open and it stays
+        # ticked; otherwise the first week is open.
+        chosen=form.slot.data if form.slot.data in values else None,
         weeks=slots_by_local_week(slots),
         slot_value=slot_value,
         caseworkers=caseworkers,

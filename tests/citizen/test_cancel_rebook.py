@@ -239,3 +239,28 @@ def test_only_staff_who_serve_the_citizen_can_cancel_their_meeting(
     assert response.status_code == 404
     db.session.expire_all()
     assert db.session.get(Meeting, meeting.id).status == "booked"  # type: ignore[union-attr]
+
+
+def test_the_booking_page_groups_four_weeks_of_slots_by_week_with_the_first_open(
+    client: FlaskClient, citizen: User, caseworker: User
+) -> None:
+    open_every_day(caseworker)
+    slots = booking.available_slots()
+    login(client, citizen)
+    page = client.get("/da/meetings/book").get_data(as_text=True)
+    weeks = re.findall(r'<details class="jobvej-week" id="week-\d+"( open)?>', page)
+    assert 4 <= len(weeks) <= 6, "four weeks ahead span four to six calendar weeks"
+    assert weeks[0] == " open" and not any(weeks[1:]), "only the first week starts open"
+    assert page.count('type="radio" name="slot"') == len(slots)
+    counts = [int(n) for n in re.findall(r"\((\d+) ledige? tid(?:er)?\)", page)]
+    assert sum(counts) == len(slots) and len(counts) == len(weeks)
+    assert "Uge " in page and page.count("<legend") >= 20
+    # After a refused choice in a later week, that week is the one shown open.
+    last = slots[-1]
+    other = create_test_user(Role.CITIZEN)
+    booking.book_slot(other, caseworker.id, last.starts_at)
+    refused = client.post("/da/meetings/book", data={"slot": slot_value(last)})
+    assert refused.status_code == 409
+    text = refused.get_data(as_text=True)
+    opened = re.findall(r'<details class="jobvej-week" id="week-(\d+)" open>', text)
+    assert opened == ["1"]  # the taken slot is gone, so the first week opens again
