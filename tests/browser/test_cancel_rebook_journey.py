@@ -110,7 +110,8 @@ def test_keyboard_booking_cancel_rebook_and_staff_cancellation(world, browser, l
     assert weeks.nth(1).locator(f"input[value='{chosen}']").count() == 1
     shots(page, "week-2-chosen")
     page.locator("#book-slot button[type=submit]").focus()
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     page.wait_for_load_state()
     expect_confirmation_focus(page)
     with app.app_context():
