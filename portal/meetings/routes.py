@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from babel.dates import format_date, format_skeleton, format_time
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
@@ -143,6 +143,12 @@ def local_day(value: object) -> str:
 def local_day_short(value: object) -> str:
     """A calendar day as day and month (e.g. "7. dec."), in the page's language."""
     return format_skeleton("MMMd", value, locale=get_locale() or "da")  # type: ignore[arg-type]
+
+
+@bp.app_template_filter("week_sunday")
+def week_sunday(monday: date) -> date:
+    """The last day (Sunday) of the calendar week that starts on `monday`."""
+    return monday + timedelta(days=6)
 
 
 def slot_value(slot: OpenSlot) -> str:
