@@ -65,16 +65,22 @@ class CalendarMeeting:
     location: str
     description: str
     created_at: datetime
+    cancelled: bool = False
 
 
 def meeting_ics(meeting: CalendarMeeting, stamp: datetime) -> bytes:
-    """An iCalendar (RFC 5545) file with one event for the meeting, times in UTC."""
+    """An iCalendar (RFC 5545) file with one event for the meeting, times in UTC. For a
+    cancelled meeting: the same UID with METHOD:CANCEL, STATUS:CANCELLED and a higher
+    SEQUENCE, so opening the file takes the meeting out of the calendar it was added to."""
     cal = Calendar()
     cal.add("prodid", "-//Jobvej//Jobvej portal//DA")
     cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
+    cal.add("method", "CANCEL" if meeting.cancelled else "PUBLISH")
     event = Event()
     event.add("uid", meeting.uid)
+    if meeting.cancelled:
+        event.add("status", "CANCELLED")
+        event.add("sequence", 1)
     event.add("dtstamp", as_utc(stamp))
     event.add("created", as_utc(meeting.created_at))
     start = as_utc(meeting.starts_at)

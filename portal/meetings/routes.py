@@ -250,6 +250,7 @@ def calendar(meeting_id: int) -> ResponseReturnValue:
             location=meeting.place,
             description=description,
             created_at=meeting.created_at,
+            cancelled=meeting.status == "cancelled",
         ),
         stamp=utcnow(),
     )

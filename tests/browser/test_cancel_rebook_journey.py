@@ -115,9 +115,7 @@ def test_keyboard_booking_cancel_rebook_and_staff_cancellation(world, browser, l
     page.wait_for_load_state()
     expect_confirmation_focus(page)
     with app.app_context():
-        first = db.session.scalars(
-            select(Meeting).where(Meeting.citizen_id == person["id"])
-        ).one()
+        first = db.session.scalars(select(Meeting).where(Meeting.citizen_id == person["id"])).one()
         first_id, first_start = first.id, first.starts_at
         assert f"{cw['id']}-{int(first.starts_at.timestamp())}" == chosen
 

@@ -14,6 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
+from portal.domain.meetings import as_utc
 from portal.extensions import db
 from portal.meetings import booking
 from portal.meetings.operations import MeetingError, book_meeting, cancel_meeting
@@ -264,3 +265,38 @@ def test_the_booking_page_groups_four_weeks_of_slots_by_week_with_the_first_open
     text = refused.get_data(as_text=True)
     opened = re.findall(r'<details class="jobvej-week" id="week-(\d+)" open>', text)
     assert opened == ["1"]  # the taken slot is gone, so the first week opens again
+
+
+def test_a_cancelled_meeting_s_calendar_file_takes_it_out_of_both_calendars(
+    client: FlaskClient, citizen: User, caseworker: User
+) -> None:
+    from icalendar import Calendar
+
+    open_every_day(caseworker)
+    meeting = booking.book_slot(citizen, caseworker.id, booking.available_slots()[0].starts_at)
+    login(client, citizen)
+    before = Calendar.from_ical(client.get(f"/da/meetings/{meeting.id}/calendar.ics").data)
+    assert str(before["method"]) == "PUBLISH"
+    assert "status" not in before.walk("VEVENT")[0]
+    client.post(f"/da/meetings/{meeting.id}/cancel")
+    mine = client.get("/da/meetings/").get_data(as_text=True)
+    assert f'href="/da/meetings/{meeting.id}/calendar.ics"' in mine
+    staff = client.application.test_client()
+    login(staff, caseworker)
+    home = staff.get("/da/caseworker/").get_data(as_text=True)
+    assert f'href="/da/caseworker/meetings/{meeting.id}/calendar.ics"' in home
+    for url, cal_client in (
+        (f"/da/meetings/{meeting.id}/calendar.ics", client),
+        (f"/da/caseworker/meetings/{meeting.id}/calendar.ics", staff),
+    ):
+        cal = Calendar.from_ical(cal_client.get(url).data)
+        event = cal.walk("VEVENT")[0]
+        assert str(cal["method"]) == "CANCEL"
+        assert str(event["status"]) == "CANCELLED" and int(event["sequence"]) == 1
+        assert event.decoded("dtstart") == as_utc(meeting.starts_at)
+    # The same UID as the file the citizen added, so the calendar finds the event.
+    assert str(before.walk("VEVENT")[0]["uid"]) == str(
+        Calendar.from_ical(client.get(f"/da/meetings/{meeting.id}/calendar.ics").data).walk(
+            "VEVENT"
+        )[0]["uid"]
+    )
