@@ -31,6 +31,7 @@ CHECKED_PAGE_TYPES: dict[str, str] = {
     "booking": N_("Book den første samtale eller bed om at blive ringet op"),
     "progress": N_("Min udvikling med graf"),
     "meetings": N_("Mine samtaler"),
+    "cancel_meeting": N_("Aflys en samtale (borger og sagsbehandler)"),
     "inbox": N_("Indbakke og svar"),
     "chat_open": N_("Chat med assistenten (åben)"),
     "account": N_("Konto"),

@@ -13,7 +13,14 @@ from sqlalchemy import or_, select
 
 from portal.admin.operations import prepared_citizen_ids
 from portal.auth.access import protect_blueprint
-from portal.domain.meetings import CalendarMeeting, as_utc, local_to_utc, meeting_ics, to_local
+from portal.domain.meetings import (
+    CalendarMeeting,
+    as_utc,
+    can_cancel,
+    local_to_utc,
+    meeting_ics,
+    to_local,
+)
 from portal.extensions import db
 from portal.journal.forms import ConfirmForm
 from portal.journal.operations import entries_by_section
@@ -27,6 +34,7 @@ from portal.meetings.forms import (
     BookMeetingForm,
     DayOffForm,
     OpeningForm,
+    StaffCancelForm,
 )
 from portal.models.handoff import CaseStatus, HandoffCase
 from portal.models.meetings import CallRequest, Meeting, Preparation, RescheduleRequest
@@ -46,6 +54,7 @@ bp = Blueprint("caseworker", __name__, url_prefix="/<lang_code>/caseworker")
 protect_blueprint(bp, Role.CASEWORKER, Role.ADMIN)
 
 RECENT_APPLICATIONS = 5
+RECENT_CANCELLATIONS = timedelta(days=14)
 
 
 def _my_meetings_condition():  # type: ignore[no-untyped-def]
@@ -95,6 +104,20 @@ def home() -> ResponseReturnValue:
                 .order_by(RescheduleRequest.created_at)
             )
         )
+    cancelled: list[Meeting] = []
+    if current_user.has_role(Role.CASEWORKER):
+        cancelled = list(
+            db.session.scalars(
+                select(Meeting)
+                .where(
+                    _my_meetings_condition(),
+                    Meeting.status == "cancelled",
+                    Meeting.cancelled_at >= now - RECENT_CANCELLATIONS,
+                )
+                .order_by(Meeting.cancelled_at.desc())
+                .limit(50)
+            )
+        )
     today = [m for m in meetings if as_utc(m.starts_at) < tomorrow_start]
     upcoming = [m for m in meetings if as_utc(m.starts_at) >= tomorrow_start]
     return render_template(
@@ -103,6 +126,7 @@ def home() -> ResponseReturnValue:
         upcoming=upcoming,
         prepared=prepared,
         requests=requests,
+        cancelled=cancelled,
         call_request_count=len(booking.open_call_requests()),
         prepared_citizens=_prepared_citizens(),
         queue=_queue_summary(),
@@ -154,10 +178,13 @@ def citizens() -> ResponseReturnValue:
 def citizen(citizen_id: int) -> ResponseReturnValue:
     person = assigned_citizen_or_404(current_user, citizen_id)
     record_staff_read(current_user, person.id, "overview", "case_work")
+    meetings = meeting_ops.citizen_meetings(person.id)
+    now = utcnow()
     return render_template(
         "caseworker/citizen.html",
         person=person,
-        meetings=meeting_ops.citizen_meetings(person.id),
+        meetings=meetings,
+        cancellable={m.id for m in meetings if can_cancel(m.starts_at, m.status, now)},
         sharing=sharing_of(person.id),
     )
 
@@ -249,6 +276,35 @@ def brief(meeting_id: int) -> ResponseReturnValue:
     )
 
 
+@bp.route("/meetings/<int:meeting_id>/cancel", methods=["GET", "POST"])
+def cancel_meeting(meeting_id: int) -> ResponseReturnValue:
+    """Staff who serve the citizen cancel a meeting that has not started, with a reason the
+    citizen reads in their own language (inbox and "Mine samtaler") and an optional note."""
+    meeting = _meeting_for_staff(meeting_id)
+    if not can_cancel(meeting.starts_at, meeting.status, utcnow()):
+        flash(_("Samtalen er begyndt eller allerede aflyst."), "warning")
+        return redirect(url_for("caseworker.citizen", citizen_id=meeting.citizen_id))
+    form = StaffCancelForm()
+    if not form.is_submitted():
+        form.language.data = "da"
+    if form.validate_on_submit():
+        note = form.note.data or ""
+        try:
+            meeting_ops.cancel_meeting(
+                meeting, current_user, form.reason.data or "other", note, form.language.data or "da"
+            )
+        except meeting_ops.MeetingError:
+            flash(_("Samtalen er begyndt eller allerede aflyst."), "warning")
+        else:
+            flash(_("Samtalen er aflyst. Borgeren får besked i sin indbakke."), "success")
+        return redirect(url_for("caseworker.citizen", citizen_id=meeting.citizen_id))
+    if not form.is_submitted():
+        record_staff_read(current_user, meeting.citizen_id, "overview", "case_work")
+    return render_template("caseworker/cancel_meeting.html", meeting=meeting, form=form), (
+        422 if form.errors else 200
+    )
+
+
 @bp.route("/reschedule/<int:request_id>", methods=["GET", "POST"])
 def reschedule(request_id: int) -> ResponseReturnValue:
     req = db.session.get(RescheduleRequest, request_id)
@@ -294,6 +350,7 @@ def calendar(meeting_id: int) -> ResponseReturnValue:
             location=meeting.place,
             description=description,
             created_at=meeting.created_at,
+            cancelled=meeting.status == "cancelled",
         ),
         stamp=utcnow(),
     )

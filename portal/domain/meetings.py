@@ -9,8 +9,27 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
+from portal.domain.texts import N_
+
 CHANNELS: tuple[str, ...] = ("in_person", "phone", "video")
 KINDS: tuple[str, ...] = ("first", "follow_up")
+STATUSES: tuple[str, ...] = ("booked", "cancelled")
+
+# Why a meeting was cancelled: a code the citizen reads in their own language (the web layer
+# translates the msgid), whatever language the person who cancelled writes in.
+CANCEL_REASONS: dict[str, str] = {
+    "citizen": N_("Du har selv aflyst samtalen."),
+    "caseworker_absent": N_("Din sagsbehandler er fraværende på det tidspunkt."),
+    "meeting_not_needed": N_("Samtalen er ikke længere nødvendig."),
+    "new_time_needed": N_("Samtalen skal holdes på et andet tidspunkt."),
+    "other": N_("Jobservice har aflyst samtalen."),
+}
+STAFF_CANCEL_REASONS: tuple[str, ...] = (
+    "caseworker_absent",
+    "new_time_needed",
+    "meeting_not_needed",
+    "other",
+)
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -30,6 +49,11 @@ def can_request_reschedule(starts_at: datetime, status: str, now: datetime) -> b
     return status == "booked" and as_utc(now) < as_utc(starts_at)
 
 
+def can_cancel(starts_at: datetime, status: str, now: datetime) -> bool:
+    """A booked meeting can be cancelled (by the citizen or staff) until it starts."""
+    return status == "booked" and as_utc(now) < as_utc(starts_at)
+
+
 @dataclass(frozen=True)
 class CalendarMeeting:
     """What goes into a meeting's calendar file (texts already in the citizen's language)."""
@@ -41,16 +65,22 @@ class CalendarMeeting:
     location: str
     description: str
     created_at: datetime
+    cancelled: bool = False
 
 
 def meeting_ics(meeting: CalendarMeeting, stamp: datetime) -> bytes:
-    """An iCalendar (RFC 5545) file with one event for the meeting, times in UTC."""
+    """An iCalendar (RFC 5545) file with one event for the meeting, times in UTC. For a
+    cancelled meeting: the same UID with METHOD:CANCEL, STATUS:CANCELLED and a higher
+    SEQUENCE, so opening the file takes the meeting out of the calendar it was added to."""
     cal = Calendar()
     cal.add("prodid", "-//Jobvej//Jobvej portal//DA")
     cal.add("version", "2.0")
-    cal.add("method", "PUBLISH")
+    cal.add("method", "CANCEL" if meeting.cancelled else "PUBLISH")
     event = Event()
     event.add("uid", meeting.uid)
+    if meeting.cancelled:
+        event.add("status", "CANCELLED")
+        event.add("sequence", 1)
     event.add("dtstamp", as_utc(stamp))
     event.add("created", as_utc(meeting.created_at))
     start = as_utc(meeting.starts_at)

@@ -132,3 +132,14 @@ def slots_by_local_day(
     for slot in slots:
         days.setdefault(to_local(slot.starts_at, zone).date(), []).append(slot)
     return sorted(days.items())
+
+
+def slots_by_local_week(
+    slots: Iterable[OpenSlot], zone: str = LOCAL_TIMEZONE
+) -> list[tuple[date, list[tuple[date, list[OpenSlot]]]]]:
+    """Slots grouped by Danish week (keyed by its Monday), then by day, in order."""
+    weeks: dict[date, list[tuple[date, list[OpenSlot]]]] = {}
+    for day, day_slots in slots_by_local_day(slots, zone):
+        monday = day - timedelta(days=day.weekday())
+        weeks.setdefault(monday, []).append((day, day_slots))
+    return sorted(weeks.items())

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from portal.extensions import db
 from portal.models.handoff import CaseReply, HandoffCase
+from portal.models.meetings import Meeting
 from portal.models.user import utcnow
 
 
@@ -29,5 +30,19 @@ def unread_reply_count(user_id: int) -> int:
         .select_from(CaseReply)
         .join(HandoffCase, CaseReply.case_id == HandoffCase.id)
         .where(HandoffCase.user_id == user_id, CaseReply.read_at.is_(None))
+    )
+    return int(count or 0)
+
+
+def unseen_cancellation_count(user_id: int) -> int:
+    """How many of the user's meetings staff cancelled that the user has not seen yet."""
+    count = db.session.scalar(
+        select(func.count())
+        .select_from(Meeting)
+        .where(
+            Meeting.citizen_id == user_id,
+            Meeting.status == "cancelled",
+            Meeting.cancel_seen_at.is_(None),
+        )
     )
     return int(count or 0)

@@ -10,7 +10,12 @@ from sqlalchemy import func, select
 from portal.assistant.operations import get_routing
 from portal.auth.access import protect_blueprint
 from portal.extensions import db
-from portal.inbox.operations import mark_replies_read, unread_reply_count
+from portal.inbox.operations import (
+    mark_replies_read,
+    unread_reply_count,
+    unseen_cancellation_count,
+)
+from portal.meetings.operations import cancellations_by_staff, mark_cancellations_seen
 from portal.models.handoff import CaseReply, HandoffCase
 from portal.models.user import Role
 
@@ -31,7 +36,12 @@ def inbox_context() -> dict[str, object]:
             return 0
         return unread_reply_count(current_user.id)
 
-    return {"inbox_unread": inbox_unread}
+    def inbox_cancellations() -> int:
+        if not current_user.is_authenticated:
+            return 0
+        return unseen_cancellation_count(current_user.id)
+
+    return {"inbox_unread": inbox_unread, "inbox_cancellations": inbox_cancellations}
 
 
 @bp.route("/")
@@ -55,6 +65,10 @@ def index() -> ResponseReturnValue:
     match_requests = (
         requests_for_citizen(current_user.id) if current_user.has_role(Role.CITIZEN) else []
     )
+    cancellations = cancellations_by_staff(current_user.id)
+    new_cancellations = {m.id for m in cancellations if m.cancel_seen_at is None}
+    if new_cancellations:
+        mark_cancellations_seen(current_user.id)
     return render_template(
         "inbox/index.html",
         cases=cases,
@@ -62,6 +76,8 @@ def index() -> ResponseReturnValue:
         teams=get_routing().teams,
         match_requests=match_requests,
         match_names=view_names(),
+        cancellations=cancellations,
+        new_cancellations=new_cancellations,
     )
 
 

@@ -15,6 +15,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from portal.domain.journal import TEXT_LANGUAGES
+from portal.domain.meetings import CANCEL_REASONS, STAFF_CANCEL_REASONS
 from portal.domain.slots import SLOT_MINUTES
 from portal.forms import JobvejForm
 
@@ -161,3 +162,19 @@ class DayOffForm(JobvejForm):
         _l("Bemærkning (kun for dig)"),
         validators=[Length(max=200, message=_l("Skriv højst %(max)d tegn.", max=200))],
     )
+
+
+class StaffCancelForm(JobvejForm):
+    """A caseworker cancels a meeting: a reason the citizen reads in their own language,
+    and an optional note in the caseworker's words."""
+
+    reason = RadioField(
+        _l("Hvorfor aflyses samtalen?"),
+        choices=[(code, _l(CANCEL_REASONS[code])) for code in STAFF_CANCEL_REASONS],
+        validators=[InputRequired(_l("Vælg hvorfor samtalen aflyses."))],
+    )
+    note = TextAreaField(
+        _l("Besked til borgeren"),
+        validators=[Length(max=1000, message=_l("Skriv højst %(max)d tegn.", max=1000))],
+    )
+    language = text_language_field()

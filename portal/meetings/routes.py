@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
@@ -14,16 +14,19 @@ from sqlalchemy import select
 
 from portal.auth.access import protect_blueprint
 from portal.domain.meetings import (
+    CANCEL_REASONS,
     CalendarMeeting,
     as_utc,
+    can_cancel,
     can_request_reschedule,
     meeting_ics,
     preparation_editable,
     to_local,
 )
-from portal.domain.slots import OpenSlot, slots_by_local_day
+from portal.domain.slots import OpenSlot, slots_by_local_week
 from portal.extensions import db
 from portal.i18n import current_lang
+from portal.journal.forms import ConfirmForm
 from portal.meetings import booking, operations
 from portal.meetings.forms import (
     CHANNEL_NAMES,
@@ -51,7 +54,11 @@ def local_datetime(value: datetime) -> str:
 
 @bp.app_context_processor
 def meeting_names() -> dict[str, object]:
-    return {"channel_names": CHANNEL_NAMES, "kind_names": KIND_NAMES}
+    return {
+        "channel_names": CHANNEL_NAMES,
+        "kind_names": KIND_NAMES,
+        "cancel_reason_text": lambda code: _(CANCEL_REASONS.get(code, CANCEL_REASONS["other"])),
+    }
 
 
 def own_meeting(meeting_id: int) -> Meeting:
@@ -66,7 +73,11 @@ def own_meeting(meeting_id: int) -> Meeting:
 def index() -> ResponseReturnValue:
     now = utcnow()
     rows = []
+    cancelled = []
     for meeting in operations.citizen_meetings(current_user.id):
+        if meeting.status == "cancelled":
+            cancelled.append(meeting)
+            continue
         rows.append(
             {
                 "meeting": meeting,
@@ -76,13 +87,44 @@ def index() -> ResponseReturnValue:
                 "can_prepare": preparation_editable(meeting.starts_at, now),
                 "can_move": can_request_reschedule(meeting.starts_at, meeting.status, now)
                 and operations.pending_request(meeting) is None,
+                "can_cancel": meeting.kind == "first"
+                and can_cancel(meeting.starts_at, meeting.status, now),
             }
         )
     return render_template(
         "meetings/index.html",
         upcoming=[r for r in rows if r["upcoming"]],
         past=[r for r in rows if not r["upcoming"]],
+        cancelled=sorted(cancelled, key=lambda m: as_utc(m.starts_at), reverse=True),
     )
+
+
+@bp.route("/<int:meeting_id>/cancel", methods=["GET", "POST"])
+def cancel(meeting_id: int) -> ResponseReturnValue:
+    """The citizen cancels their booked first meeting (until it starts), after confirming;
+    the slot is free again and they can book another."""
+    meeting = own_meeting(meeting_id)
+    if meeting.kind != "first" or not can_cancel(meeting.starts_at, meeting.status, utcnow()):
+        flash(_("Samtalen er begyndt eller aflyst. Ring til jobservice."), "warning")
+        return redirect(url_for("meetings.index"))
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            operations.cancel_meeting(meeting, current_user, "citizen")
+        except operations.MeetingError:
+            flash(_("Samtalen er begyndt eller aflyst. Ring til jobservice."), "warning")
+            return redirect(url_for("meetings.index"))
+        flash(
+            _("Din samtale er aflyst. Din forberedelse er gemt. Vælg en ny tid."),
+            "success",
+        )
+        return redirect(url_for("meetings.book"))
+    return render_template(
+        "meetings/cancel.html",
+        meeting=meeting,
+        form=form,
+        preparation=operations.preparation_for(meeting),
+    ), (400 if form.is_submitted() else 200)
 
 
 @bp.app_template_filter("local_time")
@@ -95,6 +137,18 @@ def local_time(value: datetime) -> str:
 def local_day(value: object) -> str:
     """A calendar day in full in the page's language."""
     return format_date(value, "full", locale=get_locale() or "da")  # type: ignore[arg-type]
+
+
+@bp.app_template_filter("local_day_short")
+def local_day_short(value: object) -> str:
+    """A calendar day as day and month (e.g. "7. dec."), in the page's language."""
+    return format_skeleton("MMMd", value, locale=get_locale() or "da")  # type: ignore[arg-type]
+
+
+@bp.app_template_filter("week_sunday")
+def week_sunday(monday: date) -> date:
+    """The last day (Sunday) of the calendar week that starts on `monday`."""
+    return monday + timedelta(days=6)
 
 
 def slot_value(slot: OpenSlot) -> str:
@@ -146,10 +200,14 @@ def book() -> ResponseReturnValue:
         )
     }
     status = 409 if error else (422 if form.errors else 200)
+    values = {slot_value(s) for s in slots}
     return render_template(
         "meetings/book.html",
         form=form,
-        days=slots_by_local_day(slots),
+        # The citizen's choice, while it is still open: its week is shown open and it stays
+        # ticked; otherwise the first week is open.
+        chosen=form.slot.data if form.slot.data in values else None,
+        weeks=slots_by_local_week(slots),
         slot_value=slot_value,
         caseworkers=caseworkers,
         error=error,
@@ -192,6 +250,7 @@ def calendar(meeting_id: int) -> ResponseReturnValue:
             location=meeting.place,
             description=description,
             created_at=meeting.created_at,
+            cancelled=meeting.status == "cancelled",
         ),
         stamp=utcnow(),
     )

@@ -16,12 +16,23 @@ from portal.models.user import User, utcnow
 class Meeting(db.Model):  # type: ignore[name-defined,misc]
     """A booked meeting. `channel`: in_person, phone or video; `kind`: first or follow_up.
 
-    A caseworker cannot have two meetings starting at the same moment: the unique constraint
-    is what makes double booking of an open slot impossible, also under concurrent requests."""
+    `status`: booked or cancelled. A caseworker cannot have two meetings that are not
+    cancelled starting at the same moment: the partial unique index is what makes double
+    booking of an open slot impossible, also under concurrent requests, while a cancelled
+    meeting frees its slot. `cancel_reason` is a code (portal.domain.meetings.CANCEL_REASONS),
+    `cancel_note` the canceller's own words in `cancel_note_language`; `cancel_seen_at` is when
+    the citizen opened the notice of a cancellation made by staff."""
 
     __tablename__ = "meetings"
     __table_args__ = (
-        UniqueConstraint("caseworker_id", "starts_at", name="uq_meetings_caseworker_starts_at"),
+        Index(
+            "uq_meetings_caseworker_starts_at_active",
+            "caseworker_id",
+            "starts_at",
+            unique=True,
+            sqlite_where=text("status != 'cancelled'"),
+            postgresql_where=text("status != 'cancelled'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -36,9 +47,16 @@ class Meeting(db.Model):  # type: ignore[name-defined,misc]
     kind: Mapped[str] = mapped_column(String(20), default="first")
     status: Mapped[str] = mapped_column(String(20), default="booked")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    cancelled_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    cancel_reason: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    cancel_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    cancel_note_language: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    cancel_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     citizen: Mapped[User] = relationship(foreign_keys=[citizen_id])
     caseworker: Mapped[User | None] = relationship(foreign_keys=[caseworker_id])
+    cancelled_by: Mapped[User | None] = relationship(foreign_keys=[cancelled_by_id])
 
 
 class RescheduleRequest(db.Model):  # type: ignore[name-defined,misc]

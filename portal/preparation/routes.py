@@ -80,6 +80,9 @@ def first() -> ResponseReturnValue:
 @bp.route("/<int:meeting_id>", methods=["GET", "POST"])
 def edit(meeting_id: int) -> ResponseReturnValue:
     meeting = own_meeting(meeting_id)
+    if meeting.status == "cancelled":
+        # A cancelled first meeting gave the preparation back to the citizen.
+        return redirect(url_for("preparation.first"))
     prep = preparation_for(meeting)
     editable = preparation_editable(meeting.starts_at, utcnow())
     form = _form(prep)

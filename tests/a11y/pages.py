@@ -128,6 +128,7 @@ def seed_pages(app: Flask) -> SeededIds:
             select(Meeting).where(Meeting.citizen_id == citizen.id).order_by(Meeting.id)
         ).first()
         assert meeting is not None, "seed_demo books a meeting for the demo citizen"
+        seed_cancelled_meeting(citizen, caseworker)
         profile_id, request_id = seed_match(citizen, employer)
         return SeededIds(
             meeting_id=meeting.id,
@@ -135,6 +136,21 @@ def seed_pages(app: Flask) -> SeededIds:
             profile_id=profile_id,
             match_request_id=request_id,
         )
+
+
+def seed_cancelled_meeting(citizen: User, caseworker: User) -> None:
+    """A follow-up meeting the caseworker cancelled with a note, so "Mine samtaler", the inbox
+    and the caseworker's home show a cancellation (once per database)."""
+    from datetime import timedelta
+
+    from portal.meetings.operations import book_meeting, cancel_meeting
+    from portal.models.user import utcnow
+
+    if db.session.scalars(select(Meeting).where(Meeting.status == "cancelled")).first():
+        return
+    start = utcnow().replace(minute=0, second=0, microsecond=0) + timedelta(days=9, hours=3)
+    meeting = book_meeting(citizen, caseworker, start, "Jobcenter", "phone", "follow_up", 30)
+    cancel_meeting(meeting, caseworker, "caseworker_absent", "Jeg er på kursus.", "da")
 
 
 def seed_match(citizen: User, employer: User) -> tuple[int, int]:
@@ -225,6 +241,12 @@ def page_types(ids: SeededIds) -> list[PageType]:
         PageType("queue", "/{lang}/queues/", "caseworker"),
         PageType("case", f"/{{lang}}/queues/cases/{ids.case_id}", "caseworker"),
         PageType("brief", f"/{{lang}}/caseworker/meetings/{ids.meeting_id}/brief", "caseworker"),
+        PageType("cancel_meeting", f"/{{lang}}/meetings/{ids.meeting_id}/cancel", "citizen"),
+        PageType(
+            "cancel_meeting",
+            f"/{{lang}}/caseworker/meetings/{ids.meeting_id}/cancel",
+            "caseworker",
+        ),
         PageType("admin", "/{lang}/admin/", "admin"),
         PageType("admin", "/{lang}/admin/assignments", "admin"),
         PageType("admin", "/{lang}/admin/waiting", "admin"),

@@ -153,7 +153,7 @@ def test_booking_assigns_the_citizen_and_a_slot_cannot_be_booked_twice(
 def test_the_database_refuses_a_second_meeting_for_the_caseworker_at_the_same_time(
     citizen: User, other_citizen: User, caseworker: User
 ) -> None:
-    """The unique constraint holds even when the open-slot check is bypassed."""
+    """The partial unique index holds even when the open-slot check is bypassed."""
     from portal.meetings.operations import book_meeting
 
     start = utcnow() + timedelta(days=3)
@@ -169,7 +169,7 @@ def test_concurrent_bookings_of_one_slot_one_wins(
 ) -> None:
     """Six citizens book the same slot at once, each in its own thread, app context and
     database connection. All pass the open-slot check before any inserts (a barrier holds
-    them), so only the database's unique constraint can stop the double booking."""
+    them), so only the database's partial unique index can stop the double booking."""
     open_every_day(caseworker)
     slot = booking.available_slots()[0]
     citizen_ids = [create_test_user(Role.CITIZEN).id for _ in range(6)]

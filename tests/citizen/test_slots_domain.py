@@ -12,6 +12,7 @@ from portal.domain.slots import (
     open_slots,
     opening_problems,
     slots_by_local_day,
+    slots_by_local_week,
 )
 
 MONDAY_MORNING = WeeklyOpening(
@@ -86,3 +87,35 @@ def test_opening_problems() -> None:
     assert opening_problems(0, time(9), time(9, 30), 60, "phone") == ["too_short"]
     assert opening_problems(0, time(9), time(12), 17, "phone") == ["slot_minutes"]
     assert opening_problems(0, time(9), time(12), 60, "fax") == ["channel"]
+
+
+def test_slots_are_grouped_by_danish_week_and_day() -> None:
+    now = datetime(2026, 3, 13, 12, 0, tzinfo=UTC)  # a Friday
+    sunday_late = WeeklyOpening(7, 6, time(23, 0), time(23, 59), 45, "phone", "")
+    slots = open_slots([MONDAY_MORNING, sunday_late], [], {}, now, weeks=2)
+    weeks = slots_by_local_week(slots)
+    # Sunday 23:00 in Copenhagen is 22:00 UTC on Sunday; its week is the one before Monday's.
+    assert [monday for monday, _ in weeks] == [
+        date(2026, 3, 9),
+        date(2026, 3, 16),
+        date(2026, 3, 23),
+    ]
+    assert [[day for day, _ in days] for _, days in weeks] == [
+        [date(2026, 3, 15)],
+        [date(2026, 3, 16), date(2026, 3, 22)],
+        [date(2026, 3, 23)],
+    ]
+    assert sum(len(s) for _, days in weeks for _, s in days) == len(slots) == 6
+    assert [s.starts_at for _, days in weeks for _, day_slots in days for s in day_slots] == [
+        s.starts_at for s in slots
+    ], "the grouping keeps the slots in time order"
+
+
+def test_cancelling_is_allowed_for_a_booked_meeting_until_it_starts() -> None:
+    from portal.domain.meetings import can_cancel
+
+    start = datetime(2026, 3, 16, 8, 0, tzinfo=UTC)
+    assert can_cancel(start, "booked", start - timedelta(minutes=1))
+    assert not can_cancel(start, "booked", start)
+    assert not can_cancel(start, "cancelled", start - timedelta(days=1))
+    assert not can_cancel(start.replace(tzinfo=None), "booked", start + timedelta(seconds=1))

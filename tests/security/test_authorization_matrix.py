@@ -63,6 +63,7 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "meetings.index": ONLY_CITIZEN,
     "meetings.calendar": ONLY_CITIZEN,
     "meetings.reschedule": ONLY_CITIZEN,
+    "meetings.cancel": ONLY_CITIZEN,
     "meetings.book": ONLY_CITIZEN,
     "meetings.call_me": ONLY_CITIZEN,
     "preparation.edit": ONLY_CITIZEN,
@@ -105,6 +106,7 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "caseworker.progress": STAFF,
     "caseworker.brief": STAFF,
     "caseworker.reschedule": STAFF,
+    "caseworker.cancel_meeting": STAFF,
     "caseworker.calendar": STAFF,
     "caseworker.availability": ONLY_CASEWORKER,  # an admin has no slots of their own
     "caseworker.remove_opening": ONLY_CASEWORKER,
