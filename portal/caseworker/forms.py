@@ -32,9 +32,7 @@ class SupportForm(JobvejForm):
         _l("Målgruppe"),
         choices=[("", NOT_RECORDED), *((k, _l(v)) for k, v in TARGET_GROUPS.items())],
     )
-    benefit = SelectField(
-        _l("Ydelse"), choices=[("", NOT_RECORDED), *BENEFIT_NAMES.items()]
-    )
+    benefit = SelectField(_l("Ydelse"), choices=[("", NOT_RECORDED), *BENEFIT_NAMES.items()])
     support_since = DateField(
         _l("Startdato for perioden på ydelsen"),
         validators=[Optional()],

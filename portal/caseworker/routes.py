@@ -12,10 +12,10 @@ from flask_login import current_user
 from sqlalchemy import or_, select
 
 from portal.admin.operations import prepared_citizen_ids
+from portal.auth.access import protect_blueprint
 from portal.caseworker import operations as caseworker_ops
 from portal.caseworker.forms import SUPPORT_PROBLEMS, SupportForm
 from portal.caseworker.operations import support_of
-from portal.auth.access import protect_blueprint
 from portal.domain.meetings import CalendarMeeting, as_utc, local_to_utc, meeting_ics, to_local
 from portal.domain.steering import TARGET_GROUPS
 from portal.domain.support import SupportInput

@@ -94,10 +94,9 @@ def test_serving_caseworker_records_support_and_the_citizen_sees_it_in_the_log(
     assert response.status_code == 302 and response.location.endswith("#support")
     row = db.session.get(CitizenSupport, citizen.id)
     assert row is not None
-    assert (row.target_group, row.benefit, row.support_since) == ("jobparat", "kontanthjaelp", start)
-    entries = list(
-        db.session.scalars(select(AuditEntry).where(AuditEntry.what == "support"))
-    )
+    stored = (row.target_group, row.benefit, row.support_since)
+    assert stored == ("jobparat", "kontanthjaelp", start)
+    entries = list(db.session.scalars(select(AuditEntry).where(AuditEntry.what == "support")))
     assert [(e.citizen_id, e.actor_id, e.purpose) for e in entries] == [
         (citizen.id, caseworker.id, "case_work")
     ]
