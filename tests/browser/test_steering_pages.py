@@ -113,4 +113,8 @@ def test_support_form_and_steering_pages_in_danish_and_arabic(demo, browser) -> 
         page.goto(f"{base}/{lang}/steering/refund?benefit=kontanthjaelp")
         check_chart(page, "chart-refund", rtl)
         assert page.locator("#spell-table tbody tr").count() >= 2
+        # week ranges and amounts keep their order in Arabic: each is an LTR isolate
+        steps = page.locator("#refund-table tbody tr")
+        assert steps.count() == page.locator("#refund-table tbody th span[dir=ltr]").count()
+        assert page.locator("#refund-table tbody td span[dir=ltr]").count() == 3 * steps.count()
         shots(page, "refund")
