@@ -297,6 +297,7 @@ def _seed_demo_match() -> list[str]:
     from portal.journal.operations import create_journal_entry
     from portal.match import operations as match_ops
     from portal.models.match import EmployerVerification
+    from portal.privacy.operations import assign_citizen
 
     email, name, company, cvr = DEMO_VERIFIED_EMPLOYER
     lines = [f"  {Role.EMPLOYER.value:<11} {email:<32}  (verified for digital match: {company})"]
@@ -348,6 +349,7 @@ def _seed_demo_match() -> list[str]:
         citizen = service.find_user_by_email(citizen_email) or service.create_user(
             citizen_email, DEMO_PASSWORD, Role.CITIZEN, citizen_name
         )
+        assign_citizen(citizen, None, DEMO_STEERING_TEAM)  # served, not waiting
         for section, values in entries:
             create_journal_entry(citizen, section, {**values, "language": "da"})
         chosen = [line.id for line in match_ops.journal_lines(citizen.id)]
