@@ -38,6 +38,28 @@ DEMO_CASE_TEXTS = {
 }
 # A citizen who registered, wrote a goal to prepare and waits for a caseworker (admin's list).
 DEMO_WAITING_CITIZEN = ("forberedt@demo.jobvej.dk", "Demo Forberedt Borger")
+# Digital match: an employer the business service has verified (CVR passes the modulus-11
+# check), and two job seekers who published anonymous profiles built from their journals.
+DEMO_VERIFIED_EMPLOYER = (
+    "godkendt.arbejdsgiver@demo.jobvej.dk",
+    "Demo Godkendt Arbejdsgiver",
+    "Demo Køkken & Rengøring ApS",
+    "25313704",
+)
+DEMO_PROFILE_CITIZENS = (
+    ("jobprofil.koekken@demo.jobvej.dk", "Demo Jobprofil Køkken"),
+    ("jobprofil.omsorg@demo.jobvej.dk", "Demo Jobprofil Omsorg"),
+)
+# Citizens with a target group, a benefit with spell start, self-ratings over 8 months and a
+# first meeting, so that effect steering shows figures (every shown group has >= 5 people).
+# (target group, benefit, how many, spell start in weeks ago for each person)
+DEMO_STEERING_GROUPS = (
+    ("jobparat", "kontanthjaelp", (10, 12, 14, 16, 18, 20)),
+    ("aktivitetsparat", "kontanthjaelp", (30, 34, 38, 42, 45)),
+    ("sygedagpenge", "sygedagpenge", (6, 9, 12, 16, 20)),
+)
+DEMO_STEERING_EMAIL = "effekt{n:02d}@demo.jobvej.dk"
+DEMO_STEERING_TEAM = "general"
 # Public on purpose: demo accounts exist only with JOBVEJ_DEMO_MODE and are printed at start-up.
 DEMO_PASSWORD = "jobvej-demo-2026"  # noqa: S105
 
@@ -98,6 +120,8 @@ def seed_demo() -> list[str]:
     _seed_demo_casework()
     _seed_demo_cases()
     seed_demo_openings()
+    lines += _seed_demo_match()
+    lines += _seed_demo_steering()
     return lines
 
 
@@ -263,6 +287,169 @@ def _seed_demo_casework() -> None:
         "in_person",
         "first",
     )
+
+
+def _seed_demo_match() -> list[str]:
+    """The verified demo employer, two published anonymous profiles and one accepted contact
+    request with a message each way (once: skipped when the employer exists)."""
+    from portal.domain.match import Wishes
+    from portal.extensions import db
+    from portal.journal.operations import create_journal_entry
+    from portal.match import operations as match_ops
+    from portal.models.match import EmployerVerification
+    from portal.privacy.operations import assign_citizen
+
+    email, name, company, cvr = DEMO_VERIFIED_EMPLOYER
+    lines = [f"  {Role.EMPLOYER.value:<11} {email:<32}  (verified for digital match: {company})"]
+    lines += [
+        f"  {Role.CITIZEN.value:<11} {e:<32}  (published anonymous job profile)"
+        for e, _ in DEMO_PROFILE_CITIZENS
+    ]
+    if service.find_user_by_email(email) is not None:
+        return lines
+    employer = service.create_user(email, DEMO_PASSWORD, Role.EMPLOYER, name, organisation=company)
+    approver = service.find_user_by_email(DEMO_STAFF[2][0])
+    db.session.add(
+        EmployerVerification(
+            employer_id=employer.id,
+            cvr=cvr,
+            company=company,
+            status="approved",
+            decided_by_id=approver.id if approver else None,
+            decided_at=employer.created_at,
+        )
+    )
+    db.session.commit()
+    journals = (
+        [
+            ("experience", {"title": "Køkkenmedhjælper", "organisation": "Hotel Nordlys",
+                            "period": "2019-2023", "body": "Opvask, anretning, rengøring."}),
+            ("skill", {"title": "Hygiejnebevis (fødevarer)"}),
+            ("language", {"title": "Tigrinya", "level": "native"}),
+            ("language", {"title": "Dansk", "level": "good"}),
+        ],
+        [
+            ("education", {"title": "Social- og sundhedshjælper", "organisation": "SOSU Østjylland",
+                           "period": "2024-2025"}),
+            ("certificate", {"title": "Førstehjælp", "period": "2025"}),
+            ("language", {"title": "Ukrainsk", "level": "native"}),
+            ("language", {"title": "Dansk", "level": "some"}),
+        ],
+    )  # fmt: skip
+    wishes = (
+        Wishes(job_types=["kitchen", "cleaning"], hours=["part_time", "flexible"],
+               region="hovedstaden", availability="now"),
+        Wishes(job_types=["care"], hours=["full_time", "part_time"], region="midtjylland",
+               availability="within_month"),
+    )  # fmt: skip
+    profiles = []
+    for (citizen_email, citizen_name), entries, wish in zip(
+        DEMO_PROFILE_CITIZENS, journals, wishes, strict=True
+    ):
+        citizen = service.find_user_by_email(citizen_email) or service.create_user(
+            citizen_email, DEMO_PASSWORD, Role.CITIZEN, citizen_name
+        )
+        assign_citizen(citizen, None, DEMO_STEERING_TEAM)  # served, not waiting
+        for section, values in entries:
+            create_journal_entry(citizen, section, {**values, "language": "da"})
+        chosen = [line.id for line in match_ops.journal_lines(citizen.id)]
+        profile = match_ops.publish_profile(match_ops.save_profile(citizen, chosen, [], wish))
+        profiles.append((citizen, profile))
+    citizen, profile = profiles[0]
+    item = match_ops.send_contact_request(
+        employer,
+        profile.id,
+        "ordinary_job",
+        "Køkkenmedhjælper",
+        "Vi søger en køkkenmedhjælper 25 timer om ugen i vores kantine i København.",
+    )
+    match_ops.answer_request(citizen, item, True, "Selam", "selam@example.dk")
+    match_ops.post_message(employer, item, "Tak! Kan du komme til en samtale torsdag kl. 10?")
+    match_ops.post_message(citizen, item, "Ja, det passer fint.")
+    return lines
+
+
+def _seed_demo_steering() -> list[str]:
+    """Citizens registered about eight months ago with a target group, a benefit and spell
+    start, self-ratings in three periods and a first meeting (most of them prepared), on the
+    team DEMO_STEERING_TEAM: effect steering and the refund page then show figures.
+    Once: skipped when the first of them exists."""
+    from datetime import timedelta
+
+    from portal.domain.meetings import local_to_utc
+    from portal.extensions import db
+    from portal.models.meetings import Meeting, Preparation
+    from portal.models.progress import ProgressRating
+    from portal.models.support import CitizenSupport
+    from portal.models.user import utcnow
+    from portal.privacy.operations import assign_citizen
+
+    count = sum(len(starts) for _, _, starts in DEMO_STEERING_GROUPS)
+    first, last = DEMO_STEERING_EMAIL.format(n=1), DEMO_STEERING_EMAIL.format(n=count)
+    lines = [
+        f"  {Role.CITIZEN.value:<11} {first} … {last}  ({count} citizens with target group, "
+        "benefit and self-ratings for effect steering)"
+    ]
+    if service.find_user_by_email(first) is not None:
+        return lines
+    caseworker = service.find_user_by_email(DEMO_STAFF[3][0])
+    now = utcnow()
+    today = now.date()
+    registered = now - timedelta(days=240)
+    n = 0
+    for group_index, (group, benefit, starts) in enumerate(DEMO_STEERING_GROUPS):
+        for person, weeks_ago in enumerate(starts):
+            n += 1
+            citizen = service.create_user(
+                DEMO_STEERING_EMAIL.format(n=n), DEMO_PASSWORD, Role.CITIZEN, f"Demo Effekt {n:02d}"
+            )
+            citizen.created_at = registered + timedelta(days=person)
+            assign_citizen(citizen, None, DEMO_STEERING_TEAM)
+            db.session.add(
+                CitizenSupport(
+                    citizen_id=citizen.id,
+                    target_group=group,
+                    benefit=benefit,
+                    support_since=today - timedelta(weeks=weeks_ago),
+                )
+            )
+            # three self-ratings: first month, fourth month, now-ish; scores rise over time
+            for step, day in enumerate((20, 110, 225)):
+                base = 3 + group_index + step + person % 2
+                db.session.add(
+                    ProgressRating(
+                        citizen_id=citizen.id,
+                        recorded_at=citizen.created_at + timedelta(days=day),
+                        job=min(base, 10),
+                        health=min(base + 1, 10),
+                        skills=min(base + 2, 10),
+                        network=min(base, 10),
+                        danish=min(base + 1, 10),
+                        structure=min(base + 2, 10),
+                    )
+                )
+            meeting = Meeting(
+                citizen_id=citizen.id,
+                caseworker_id=caseworker.id if caseworker else None,
+                starts_at=local_to_utc(
+                    (citizen.created_at + timedelta(days=8 + person * 3)).date(),
+                    datetime.time(9 + group_index, 0),
+                ),
+                place="Jobservice, Rådhuspladsen 1",
+            )
+            db.session.add(meeting)
+            db.session.flush()
+            if person != 1:  # all but one in each group sent a preparation in time
+                db.session.add(
+                    Preparation(
+                        citizen_id=citizen.id,
+                        meeting_id=meeting.id,
+                        status="submitted",
+                        submitted_at=meeting.starts_at - timedelta(days=2),
+                    )
+                )
+    db.session.commit()
+    return lines
 
 
 @jobvej_cli.command("assign-citizen")

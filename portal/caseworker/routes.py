@@ -13,6 +13,9 @@ from sqlalchemy import or_, select
 
 from portal.admin.operations import prepared_citizen_ids
 from portal.auth.access import protect_blueprint
+from portal.caseworker import operations as caseworker_ops
+from portal.caseworker.forms import SUPPORT_PROBLEMS, SupportForm
+from portal.caseworker.operations import support_of
 from portal.domain.meetings import (
     CalendarMeeting,
     as_utc,
@@ -21,6 +24,8 @@ from portal.domain.meetings import (
     meeting_ics,
     to_local,
 )
+from portal.domain.steering import TARGET_GROUPS
+from portal.domain.support import SupportInput
 from portal.extensions import db
 from portal.journal.forms import ConfirmForm
 from portal.journal.operations import entries_by_section
@@ -49,6 +54,7 @@ from portal.privacy.access import (
 from portal.progress.operations import progress_ratings
 from portal.progress.routes import chart_context
 from portal.queues.operations import queue_query
+from portal.steering.routes import BENEFIT_NAMES
 
 bp = Blueprint("caseworker", __name__, url_prefix="/<lang_code>/caseworker")
 protect_blueprint(bp, Role.CASEWORKER, Role.ADMIN)
@@ -174,10 +180,7 @@ def citizens() -> ResponseReturnValue:
     return render_template("caseworker/citizens.html", people=people)
 
 
-@bp.route("/citizens/<int:citizen_id>")
-def citizen(citizen_id: int) -> ResponseReturnValue:
-    person = assigned_citizen_or_404(current_user, citizen_id)
-    record_staff_read(current_user, person.id, "overview", "case_work")
+def _citizen_page(person: User, form: SupportForm) -> str:
     meetings = meeting_ops.citizen_meetings(person.id)
     now = utcnow()
     return render_template(
@@ -186,7 +189,39 @@ def citizen(citizen_id: int) -> ResponseReturnValue:
         meetings=meetings,
         cancellable={m.id for m in meetings if can_cancel(m.starts_at, m.status, now)},
         sharing=sharing_of(person.id),
+        support=support_of(person.id),
+        support_form=form,
+        target_group_names=TARGET_GROUPS,
+        benefit_names=BENEFIT_NAMES,
     )
+
+
+@bp.route("/citizens/<int:citizen_id>")
+def citizen(citizen_id: int) -> ResponseReturnValue:
+    person = assigned_citizen_or_404(current_user, citizen_id)
+    record_staff_read(current_user, person.id, "overview", "case_work")
+    return _citizen_page(person, SupportForm(obj=support_of(person.id)))
+
+
+@bp.route("/citizens/<int:citizen_id>/support", methods=["POST"])
+def record_support(citizen_id: int) -> ResponseReturnValue:
+    """Record the citizen's target group, benefit and spell start (effect steering)."""
+    person = assigned_citizen_or_404(current_user, citizen_id)
+    form = SupportForm()
+    if form.validate_on_submit():
+        entry = SupportInput(form.target_group.data, form.benefit.data, form.support_since.data)
+        try:
+            caseworker_ops.record_support(current_user, person, entry, to_local(utcnow()).date())
+        except caseworker_ops.SupportError as err:
+            for problem in err.problems:
+                getattr(form, problem.field).errors = [
+                    *getattr(form, problem.field).errors,
+                    str(SUPPORT_PROBLEMS[problem.code]),
+                ]
+        else:
+            flash(_("Målgruppe og ydelse er gemt."), "success")
+            return redirect(url_for("caseworker.citizen", citizen_id=person.id) + "#support")
+    return _citizen_page(person, form), 422
 
 
 @bp.route("/citizens/<int:citizen_id>/journal")

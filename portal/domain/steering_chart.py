@@ -14,6 +14,8 @@ from portal.domain.progress_chart import AXIS_FONT_SIZE, LINE_STYLES
 
 BAR_COLOUR = "#0072B2"
 WIDTH = 560
+# Longer labels are cut with "…" (the table beside each chart has the full text).
+MAX_LABEL = 60
 
 
 def _open(width: int, height: int, title: str, chart_id: str, rtl: bool) -> list[str]:
@@ -34,33 +36,38 @@ def bar_chart_svg(
     width: int = WIDTH,
 ) -> str:
     """Horizontal bars: (label, value, value text). `maximum` fixes the scale (1.0 for
-    shares); by default the largest value. Empty string when there are no bars."""
+    shares); by default the largest value. Empty string when there are no bars.
+
+    Each label has its own line above its bar, across the whole width, so that long team
+    names are not cut and right-to-left text never runs into a bar; bars grow from the
+    reading start (left, or right in RTL) with the value text after the bar's end."""
     if not bars:
         return ""
     rtl = direction == "rtl"
-    row, top = 44, 8
+    row, top, edge = 64, 4, 8
     height = top + row * len(bars)
-    label_w, value_w = 200, 110
-    plot_w = width - label_w - value_w
+    value_w = 110
+    plot_w = width - 2 * edge - value_w
     scale = maximum or max(v for _, v, _ in bars) or 1.0
     parts = _open(width, height, title, chart_id, rtl)
     for i, (label, value, text) in enumerate(bars):
         y = top + i * row
         bar_w = max(0.0, plot_w * min(value, scale) / scale)
         if rtl:
-            label_x, anchor = width - 8, "end"
-            bar_x = width - label_w - bar_w
+            label_x, anchor = width - edge, "end"
+            bar_x = width - edge - bar_w
             value_x, value_anchor = bar_x - 8, "end"
         else:
-            label_x, anchor = 8, "start"
-            bar_x = label_w
+            label_x, anchor = edge, "start"
+            bar_x = edge
             value_x, value_anchor = bar_x + bar_w + 8, "start"
+        shown = label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
         parts.append(
-            f'<text x="{label_x}" y="{y + 26}" text-anchor="{anchor}" '
-            f'font-size="{AXIS_FONT_SIZE}">{escape(label[:24])}</text>'
-            f'<rect x="{bar_x:.1f}" y="{y + 8}" width="{bar_w:.1f}" height="26" '
+            f'<text x="{label_x}" y="{y + 20}" text-anchor="{anchor}" '
+            f'font-size="{AXIS_FONT_SIZE}">{escape(shown)}</text>'
+            f'<rect x="{bar_x:.1f}" y="{y + 30}" width="{bar_w:.1f}" height="24" '
             f'fill="{BAR_COLOUR}" data-value="{value}"/>'
-            f'<text x="{value_x:.1f}" y="{y + 26}" text-anchor="{value_anchor}" '
+            f'<text x="{value_x:.1f}" y="{y + 48}" text-anchor="{value_anchor}" '
             f'font-size="{AXIS_FONT_SIZE}">{escape(text)}</text>'
         )
     parts.append("</svg>")

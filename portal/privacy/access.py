@@ -20,6 +20,7 @@ WHAT = (
     "handoff_case",
     "match_profile",
     "match_request",
+    "support",
 )
 PURPOSES = ("case_work", "meeting_preparation", "match")
 

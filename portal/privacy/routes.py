@@ -34,6 +34,7 @@ WHAT_NAMES = {
     "handoff_case": _l("Din henvendelse via chatten (samtale og besked)"),
     "match_profile": _l("Din anonyme jobprofil"),
     "match_request": _l("Din anonyme jobprofil (kontaktanmodning sendt)"),
+    "support": _l("Din målgruppe, ydelse og hvornår din periode på ydelse begyndte (registreret)"),
 }
 PURPOSE_NAMES = {
     "case_work": _l("Sagsbehandling"),

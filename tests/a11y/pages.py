@@ -7,6 +7,7 @@ its name to `portal.accessibility_statement.CHECKED_PAGE_TYPES`, which the state
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -62,6 +63,7 @@ class SeededIds:
     case_id: int
     profile_id: int = 0
     match_request_id: int = 0
+    citizen_id: int = 0
 
 
 def example_inputs(calculator: str) -> dict[str, object]:
@@ -135,6 +137,7 @@ def seed_pages(app: Flask) -> SeededIds:
             case_id=case.id,
             profile_id=profile_id,
             match_request_id=request_id,
+            citizen_id=citizen.id,
         )
 
 
@@ -236,6 +239,9 @@ def page_types(ids: SeededIds) -> list[PageType]:
         PageType("match_business", "/{lang}/business/match/", "admin"),
         PageType("caseworker_home", "/{lang}/caseworker/", "caseworker"),
         PageType("caseworker_home", "/{lang}/caseworker/citizens/", "caseworker"),
+        PageType(
+            "caseworker_home", f"/{{lang}}/caseworker/citizens/{ids.citizen_id}", "caseworker"
+        ),
         PageType("availability", "/{lang}/caseworker/availability", "caseworker"),
         PageType("caseworker_home", "/{lang}/caseworker/call-requests/", "caseworker"),
         PageType("queue", "/{lang}/queues/", "caseworker"),
@@ -257,6 +263,9 @@ def page_types(ids: SeededIds) -> list[PageType]:
         PageType("steering", "/{lang}/steering/", "admin"),
         PageType("steering", "/{lang}/steering/refund", "admin"),
     ]
+    only = [k.strip() for k in os.environ.get("JOBVEJ_A11Y_ONLY", "").split(",") if k.strip()]
+    if only:  # while working on some pages: JOBVEJ_A11Y_ONLY=match,steering (kind or path part)
+        pages = [p for p in pages if any(k in p.kind or k in p.path for k in only)]
     return pages
 
 

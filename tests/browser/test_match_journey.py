@@ -77,7 +77,12 @@ def test_match_from_profile_to_conversation(demo, browser) -> None:  # type: ign
     citizen.wait_for_url("**/da/match/")
     assert "Offentliggjort" in citizen.locator("#profile-status").inner_text()
     with app.app_context():
-        profile_id = db.session.scalars(select(MatchProfile.id)).one()
+        citizen_id = find_user_by_email(CITIZEN).id
+        employer_id = find_user_by_email(EMPLOYER).id
+        # the demo also has published profiles of other job seekers: take this citizen's
+        profile_id = db.session.scalars(
+            select(MatchProfile.id).where(MatchProfile.citizen_id == citizen_id)
+        ).one()
 
     # 2. the employer is not verified: search leads to verification; they ask with a CVR
     employer = new_page()
@@ -137,7 +142,9 @@ def test_match_from_profile_to_conversation(demo, browser) -> None:  # type: ign
     employer.wait_for_url("**/da/employer/match/requests/*")
     assert "Venter på svar" in employer.locator("#request-status").inner_text()
     with app.app_context():
-        request_id = db.session.scalars(select(ContactRequest.id)).one()
+        request_id = db.session.scalars(
+            select(ContactRequest.id).where(ContactRequest.employer_id == employer_id)
+        ).one()
 
     # 5. the citizen reads it in the inbox in Arabic and accepts, sharing a chosen contact
     citizen.goto(f"{base}/ar/inbox/")

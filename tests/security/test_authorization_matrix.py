@@ -101,6 +101,7 @@ MATRIX: dict[str, frozenset[str] | str] = {
     "caseworker.home": STAFF,
     "caseworker.citizens": STAFF,
     "caseworker.citizen": STAFF,
+    "caseworker.record_support": STAFF,  # only for a citizen they serve (else 404)
     "caseworker.journal": STAFF,
     "caseworker.book_meeting": STAFF,
     "caseworker.progress": STAFF,
