@@ -171,11 +171,17 @@ def test_calculation_buttons_focus_scroll_and_titled_link(served_with_bot, brows
     )
     assert button.is_disabled()
     assert page.evaluate("document.activeElement.id") == "jobvej-chat-input"
-    # the answer's first line is inside the visible part of the log
-    log_box = page.locator("#jobvej-chat-log").bounding_box()
-    answer = page.locator(".jobvej-chat-msg-bot").last.bounding_box()
-    assert log_box is not None and answer is not None
-    assert log_box["y"] <= answer["y"] <= log_box["y"] + log_box["height"] - 20
+    # the answer's first line is inside the visible part of the log (once layout settles:
+    # the page's web fonts may still be loading)
+    page.wait_for_function(
+        """() => {
+            const log = document.getElementById("jobvej-chat-log").getBoundingClientRect();
+            const answers = document.querySelectorAll(".jobvej-chat-msg-bot");
+            const top = answers[answers.length - 1].getBoundingClientRect().top;
+            return log.top <= top && top <= log.bottom - 20;
+        }""",
+        timeout=5000,
+    )
     expect(page.locator("#jobvej-chat-log")).to_contain_text(label)
     page.screenshot(path=str(shots / "02-answer-with-titled-link.png"))
     assert fake.webhook_calls[-1]["message"] == '/inform_facts{"insurance": "part_time"}'

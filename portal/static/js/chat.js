@@ -107,8 +107,12 @@
 
   // Scroll the log so that the first line of `item` is at the top of the visible area
   // (a long answer is read from its start, not from its end).
+  // Once more when the web fonts have loaded: Arabic or Ethiopic lines can grow taller
+  // when their font arrives and push the answer down.
   function showStart(item) {
-    log.scrollTop = Math.max(0, item.offsetTop - log.offsetTop - 8);
+    var go = function () { log.scrollTop = Math.max(0, item.offsetTop - log.offsetTop - 8); };
+    go();
+    if (document.fonts && document.fonts.ready) { document.fonts.ready.then(go); }
   }
 
   function add(entry) {
