@@ -594,7 +594,7 @@ CALCULATOR_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                 r"sygemeldt",
                 r"sick",
                 r"illness",
-                r"ill\b",
+                r"\bill\b",  # not "will"
                 r"مریض",
                 r"مرض",
                 r"хвор\w*",
