@@ -1009,9 +1009,7 @@ def extract_facts(text: str, expected: str | None = None) -> Extraction:
     return result
 
 
-def _bare_number(
-    norm: str, rest: list[Number], expected: str | None, result: Extraction
-) -> None:
+def _bare_number(norm: str, rest: list[Number], expected: str | None, result: Extraction) -> None:
     """Numbers without a word telling what they are: the expected fact, or an amount."""
     number = rest[0]
     if expected in RANGES and expected not in result.facts:

@@ -272,6 +272,6 @@ def test_bot_calculator_topics_are_the_calculators_help_topics() -> None:
     finally:
         del sys.modules[spec.name]
     assert set(module.CALCULATORS) <= set(CALCULATORS)
-    assert module.CALCULATOR_TOPIC == {
+    assert {
         name: CALCULATORS[name].help_topic for name in module.CALCULATORS
-    }
+    } == module.CALCULATOR_TOPIC

@@ -228,7 +228,7 @@ def test_merge_keeps_old_facts_and_takes_new_ones():
     "text", ["how much will I get", "how much money will the a-kasse pay me each month"]
 )
 def test_will_is_not_ill(text: str) -> None:
-    """"will" does not name sygedagpenge (the English "ill" is a whole word)."""
+    """ "will" does not name sygedagpenge (the English "ill" is a whole word)."""
     assert extract_facts(text).facts.get("calculator") != "sygedagpenge"
 
 
