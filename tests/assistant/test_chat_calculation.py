@@ -252,3 +252,26 @@ def test_amounts_are_isolated_in_right_to_left_answers(client: FlaskClient, fake
     assert "\u206814,694 kr.\u2069" in arabic
     danish = chat(client, "x", "da")["messages"][0]["text"]
     assert "\u2068" not in danish and "14.694 kr." in danish
+
+
+def test_bot_calculator_topics_are_the_calculators_help_topics() -> None:
+    """The bot's calculator -> topic map (which topic a calculation answer belongs to, used
+    by the held-out NLU report to count `calculate` for an amount question) is the
+    portal's: every calculator's ``help_topic``."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bot" / "actions" / "calculation_facts.py"
+    spec = importlib.util.spec_from_file_location("jobvej_bot_calculation_facts", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while loading
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    assert set(module.CALCULATORS) <= set(CALCULATORS)
+    assert {
+        name: CALCULATORS[name].help_topic for name in module.CALCULATORS
+    } == module.CALCULATOR_TOPIC

@@ -222,3 +222,15 @@ def test_merge_keeps_old_facts_and_takes_new_ones():
     old = {"calculator": "dagpenge", "insurance": "full_time", "monthly_income": "25000"}
     assert merge_facts(old, {"insurance": "part_time"}) == {**old, "insurance": "part_time"}
     assert set(FACTS) >= set(old)
+
+
+@pytest.mark.parametrize(
+    "text", ["how much will I get", "how much money will the a-kasse pay me each month"]
+)
+def test_will_is_not_ill(text: str) -> None:
+    """ "will" does not name sygedagpenge (the English "ill" is a whole word)."""
+    assert extract_facts(text).facts.get("calculator") != "sygedagpenge"
+
+
+def test_ill_names_sygedagpenge() -> None:
+    assert extract_facts("I'm ill, how much do I get").facts.get("calculator") == "sygedagpenge"
