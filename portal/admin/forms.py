@@ -5,17 +5,15 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     EmailField,
-    PasswordField,
     RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
     ValidationError,
 )
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, Email, Length
 
-from portal.auth.forms import strip_text
-from portal.auth.service import MIN_PASSWORD_LENGTH
+from portal.auth.forms import confirm_new_password_field, new_password_field, strip_text
 from portal.domain.languages import LANGUAGE_CODES
 from portal.forms import JobvejForm
 
@@ -135,21 +133,5 @@ class WaitingAssignForm(JobvejForm):
 class InvitationForm(JobvejForm):
     """Choose the password of a new staff account from an invitation link."""
 
-    new_password = PasswordField(
-        _l("Ny adgangskode"),
-        validators=[
-            DataRequired(_l("Vælg en ny adgangskode.")),
-            Length(
-                min=MIN_PASSWORD_LENGTH,
-                max=200,
-                message=_l("Adgangskoden skal være mindst %(min)d tegn.", min=MIN_PASSWORD_LENGTH),
-            ),
-        ],
-    )
-    confirm = PasswordField(
-        _l("Gentag ny adgangskode"),
-        validators=[
-            DataRequired(_l("Skriv den nye adgangskode en gang til.")),
-            EqualTo("new_password", _l("De to adgangskoder er ikke ens.")),
-        ],
-    )
+    new_password = new_password_field()
+    confirm = confirm_new_password_field()

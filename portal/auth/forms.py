@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField
+from wtforms.fields.core import UnboundField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from portal.auth.service import MIN_PASSWORD_LENGTH
@@ -83,12 +84,9 @@ class RegisterForm(JobvejForm):
         return ok
 
 
-class ChangePasswordForm(JobvejForm):
-    current_password = PasswordField(
-        _l("Nuværende adgangskode"),
-        validators=[DataRequired(_l("Skriv din nuværende adgangskode."))],
-    )
-    new_password = PasswordField(
+def new_password_field() -> UnboundField:
+    """A new password of at least MIN_PASSWORD_LENGTH characters (change, invitation)."""
+    return PasswordField(
         _l("Ny adgangskode"),
         validators=[
             DataRequired(_l("Vælg en ny adgangskode.")),
@@ -99,13 +97,26 @@ class ChangePasswordForm(JobvejForm):
             ),
         ],
     )
-    confirm = PasswordField(
+
+
+def confirm_new_password_field() -> UnboundField:
+    """The new password once more; must equal the form's ``new_password``."""
+    return PasswordField(
         _l("Gentag ny adgangskode"),
         validators=[
             DataRequired(_l("Skriv den nye adgangskode en gang til.")),
             EqualTo("new_password", _l("De to adgangskoder er ikke ens.")),
         ],
     )
+
+
+class ChangePasswordForm(JobvejForm):
+    current_password = PasswordField(
+        _l("Nuværende adgangskode"),
+        validators=[DataRequired(_l("Skriv din nuværende adgangskode."))],
+    )
+    new_password = new_password_field()
+    confirm = confirm_new_password_field()
 
 
 class LanguageForm(JobvejForm):

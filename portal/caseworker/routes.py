@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -17,11 +17,9 @@ from portal.caseworker import operations as caseworker_ops
 from portal.caseworker.forms import SUPPORT_PROBLEMS, SupportForm
 from portal.caseworker.operations import support_of
 from portal.domain.meetings import (
-    CalendarMeeting,
     as_utc,
     can_cancel,
     local_to_utc,
-    meeting_ics,
     to_local,
 )
 from portal.domain.steering import TARGET_GROUPS
@@ -31,8 +29,8 @@ from portal.journal.forms import ConfirmForm
 from portal.journal.operations import entries_by_section
 from portal.meetings import booking
 from portal.meetings import operations as meeting_ops
+from portal.meetings.calendar import meeting_calendar_response
 from portal.meetings.forms import (
-    CHANNEL_NAMES,
     KIND_NAMES,
     WEEKDAY_NAMES,
     AcceptRescheduleForm,
@@ -375,27 +373,8 @@ def calendar(meeting_id: int) -> ResponseReturnValue:
     summary = _("Samtale med %(name)s", name=meeting.citizen.display_name) + (
         f" ({KIND_NAMES[meeting.kind]})"
     )
-    description = _("Sådan foregår samtalen") + f": {CHANNEL_NAMES[meeting.channel]}."
-    data = meeting_ics(
-        CalendarMeeting(
-            uid=f"meeting-{meeting.id}-staff@jobvej",
-            starts_at=meeting.starts_at,
-            duration_minutes=meeting.duration_minutes,
-            summary=summary,
-            location=meeting.place,
-            description=description,
-            created_at=meeting.created_at,
-            cancelled=meeting.status == "cancelled",
-        ),
-        stamp=utcnow(),
-    )
-    return Response(
-        data,
-        mimetype="text/calendar",
-        headers={
-            "Content-Disposition": f'attachment; filename="jobvej-meeting-{meeting.id}.ics"',
-            "Cache-Control": "no-store",
-        },
+    return meeting_calendar_response(
+        meeting, uid=f"meeting-{meeting.id}-staff@jobvej", summary=summary
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from babel.dates import format_date, format_skeleton, format_time
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
@@ -15,11 +15,9 @@ from sqlalchemy import select
 from portal.auth.access import protect_blueprint
 from portal.domain.meetings import (
     CANCEL_REASONS,
-    CalendarMeeting,
     as_utc,
     can_cancel,
     can_request_reschedule,
-    meeting_ics,
     preparation_editable,
     to_local,
 )
@@ -28,6 +26,7 @@ from portal.extensions import db
 from portal.i18n import current_lang
 from portal.journal.forms import ConfirmForm
 from portal.meetings import booking, operations
+from portal.meetings.calendar import meeting_calendar_response
 from portal.meetings.forms import (
     CHANNEL_NAMES,
     KIND_NAMES,
@@ -240,28 +239,7 @@ def call_me() -> ResponseReturnValue:
 def calendar(meeting_id: int) -> ResponseReturnValue:
     meeting = own_meeting(meeting_id)
     summary = _("Samtale med jobservice") + f" ({KIND_NAMES[meeting.kind]})"
-    description = _("Sådan foregår samtalen") + f": {CHANNEL_NAMES[meeting.channel]}."
-    data = meeting_ics(
-        CalendarMeeting(
-            uid=f"meeting-{meeting.id}@jobvej",
-            starts_at=meeting.starts_at,
-            duration_minutes=meeting.duration_minutes,
-            summary=summary,
-            location=meeting.place,
-            description=description,
-            created_at=meeting.created_at,
-            cancelled=meeting.status == "cancelled",
-        ),
-        stamp=utcnow(),
-    )
-    return Response(
-        data,
-        mimetype="text/calendar",
-        headers={
-            "Content-Disposition": f'attachment; filename="jobvej-meeting-{meeting.id}.ics"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return meeting_calendar_response(meeting, uid=f"meeting-{meeting.id}@jobvej", summary=summary)
 
 
 @bp.route("/<int:meeting_id>/reschedule", methods=["GET", "POST"])
