@@ -6,7 +6,6 @@ reason the citizen reads in their own language. Runs on SQLite and PostgreSQL.""
 from __future__ import annotations
 
 import re
-import threading
 from datetime import timedelta
 
 import pytest
@@ -22,7 +21,7 @@ from portal.models.meetings import Meeting, Preparation, RescheduleRequest
 from portal.models.user import Role, User, utcnow
 from portal.privacy.access import assignment_of
 from tests.citizen.conftest import make_meeting
-from tests.citizen.test_first_meeting import PREPARATION, open_every_day, slot_value
+from tests.citizen.test_first_meeting import PREPARATION, open_every_day, race_for_slot, slot_value
 from tests.conftest import create_test_user, login
 
 
@@ -150,32 +149,7 @@ def test_concurrent_bookings_of_a_slot_freed_by_a_cancellation_one_wins(
     caseworker_id = caseworker.id
     db.session.remove()
 
-    barrier = threading.Barrier(len(citizen_ids), timeout=20)
-    real_book_meeting = booking.book_meeting
-
-    def book_after_everyone_checked(*args: object, **kwargs: object) -> Meeting:
-        barrier.wait()
-        return real_book_meeting(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(booking, "book_meeting", book_after_everyone_checked)
-    results: dict[int, str] = {}
-
-    def attempt(citizen_id: int) -> None:
-        with app.app_context():
-            try:
-                person = db.session.get(User, citizen_id)
-                booking.book_slot(person, caseworker_id, slot.starts_at)  # type: ignore[arg-type]
-                results[citizen_id] = "booked"
-            except MeetingError as err:
-                results[citizen_id] = err.code
-            finally:
-                db.session.remove()
-
-    threads = [threading.Thread(target=attempt, args=(cid,)) for cid in citizen_ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    results = race_for_slot(app, monkeypatch, citizen_ids, caseworker_id, slot.starts_at)
     assert sorted(results.values()) == ["booked"] + ["slot_taken"] * (len(citizen_ids) - 1)
     winner = next(cid for cid, outcome in results.items() if outcome == "booked")
     live = _live_meetings()

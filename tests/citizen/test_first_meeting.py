@@ -5,7 +5,7 @@ Runs on SQLite and PostgreSQL, including the concurrent double-booking test."""
 from __future__ import annotations
 
 import threading
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from flask import Flask
@@ -164,18 +164,16 @@ def test_the_database_refuses_a_second_meeting_for_the_caseworker_at_the_same_ti
     assert db.session.scalar(select(func.count()).select_from(Meeting)) == 1
 
 
-def test_concurrent_bookings_of_one_slot_one_wins(
-    app: Flask, caseworker: User, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Six citizens book the same slot at once, each in its own thread, app context and
-    database connection. All pass the open-slot check before any inserts (a barrier holds
-    them), so only the database's partial unique index can stop the double booking."""
-    open_every_day(caseworker)
-    slot = booking.available_slots()[0]
-    citizen_ids = [create_test_user(Role.CITIZEN).id for _ in range(6)]
-    caseworker_id = caseworker.id
-    db.session.remove()
-
+def race_for_slot(
+    app: Flask,
+    monkeypatch: pytest.MonkeyPatch,
+    citizen_ids: list[int],
+    caseworker_id: int,
+    starts_at: datetime,
+) -> dict[int, str]:
+    """Every citizen books the same slot at once, each in its own thread, app context and
+    database connection; a barrier holds them until all have passed the open-slot check, so
+    only the database can stop a double booking. Returns "booked" or the error code each got."""
     barrier = threading.Barrier(len(citizen_ids), timeout=20)
     real_book_meeting = booking.book_meeting
 
@@ -190,7 +188,7 @@ def test_concurrent_bookings_of_one_slot_one_wins(
         with app.app_context():
             try:
                 person = db.session.get(User, citizen_id)
-                booking.book_slot(person, caseworker_id, slot.starts_at)  # type: ignore[arg-type]
+                booking.book_slot(person, caseworker_id, starts_at)  # type: ignore[arg-type]
                 results[citizen_id] = "booked"
             except MeetingError as err:
                 results[citizen_id] = err.code
@@ -202,6 +200,22 @@ def test_concurrent_bookings_of_one_slot_one_wins(
         thread.start()
     for thread in threads:
         thread.join(30)
+    return results
+
+
+def test_concurrent_bookings_of_one_slot_one_wins(
+    app: Flask, caseworker: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Six citizens book the same slot at once, each in its own thread, app context and
+    database connection. All pass the open-slot check before any inserts (a barrier holds
+    them), so only the database's partial unique index can stop the double booking."""
+    open_every_day(caseworker)
+    slot = booking.available_slots()[0]
+    citizen_ids = [create_test_user(Role.CITIZEN).id for _ in range(6)]
+    caseworker_id = caseworker.id
+    db.session.remove()
+
+    results = race_for_slot(app, monkeypatch, citizen_ids, caseworker_id, slot.starts_at)
     assert sorted(results.values()) == ["booked"] + ["slot_taken"] * (len(citizen_ids) - 1)
     winner = next(cid for cid, outcome in results.items() if outcome == "booked")
     meetings = list(db.session.scalars(select(Meeting)))
